@@ -1,0 +1,8 @@
+export { EmbeddedNode, type EmbeddedNodeOptions } from './node/embeddedNode.ts'
+export { DEFAULT_CHAIN_ID, DEFAULT_BLOCK_GAS_LIMIT, HARDFORK } from './node/chainConfig.ts'
+export { devAccountKey, addressOfKey, type GenesisConfig } from './node/genesis.ts'
+export { recoverSealer } from './node/authoritySeal.ts'
+export { createProvider, type Eip1193Provider, type RequestArguments } from './rpc/provider.ts'
+export { startRpcHttpServer, type RpcHttpServer, type RpcHttpServerOptions, MAX_BODY_BYTES } from './rpc/httpServer.ts'
+export { RpcError, RpcErrorCode } from './rpc/rpcError.ts'
+export { createEmbeddedNode, type RunningNode } from './createEmbeddedNode.ts'

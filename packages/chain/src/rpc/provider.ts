@@ -1,0 +1,24 @@
+import type { EmbeddedNode } from '../node/embeddedNode.ts'
+import { callMethod } from './dispatch.ts'
+
+export interface RequestArguments {
+  readonly method: string
+  readonly params?: readonly unknown[] | object
+}
+
+/** An EIP-1193 provider over the node, in process: what viem's `custom()` and ethers' BrowserProvider take. */
+export interface Eip1193Provider {
+  request(args: RequestArguments): Promise<unknown>
+  on(event: string, listener: (...args: unknown[]) => void): void
+  removeListener(event: string, listener: (...args: unknown[]) => void): void
+}
+
+/** Creates the in-process provider; errors are thrown as `RpcError` with EIP-1474 codes (and revert `data`). */
+export function createProvider(node: EmbeddedNode): Eip1193Provider {
+  return {
+    request: ({ method, params }) => callMethod(node, method, params),
+    // The chain never changes id or accounts, so there is nothing to emit.
+    on: () => undefined,
+    removeListener: () => undefined,
+  }
+}
