@@ -6,3 +6,4 @@ export { createProvider, type Eip1193Provider, type RequestArguments } from './r
 export { startRpcHttpServer, type RpcHttpServer, type RpcHttpServerOptions, MAX_BODY_BYTES } from './rpc/httpServer.ts'
 export { RpcError, RpcErrorCode } from './rpc/rpcError.ts'
 export { createEmbeddedNode, type RunningNode } from './createEmbeddedNode.ts'
+export { medchainChain } from './viemChain.ts'

@@ -80,17 +80,17 @@ export class ChainReader {
   }
 
   async receipts(blockNumber: bigint): Promise<StoredReceipt[]> {
-    const raw = await this.#state.store.get(Namespace.receipts, blockNumberKey(blockNumber))
+    const raw = await this.#state.store.getCommitted(Namespace.receipts, blockNumberKey(blockNumber))
     return raw === undefined ? [] : decodeBlockReceipts(raw)
   }
 
   async txLocation(hash: Uint8Array): Promise<{ blockNumber: bigint; index: number } | undefined> {
-    const raw = await this.#state.store.get(Namespace.txIndex, hash)
+    const raw = await this.#state.store.getCommitted(Namespace.txIndex, hash)
     return raw === undefined ? undefined : decodeTxLocation(raw)
   }
 
   seal(blockNumber: bigint): Promise<Uint8Array | undefined> {
-    return this.#state.store.get(Namespace.seal, blockNumberKey(blockNumber))
+    return this.#state.store.getCommitted(Namespace.seal, blockNumberKey(blockNumber))
   }
 
   /** Logs matching `filter`, using the per-emitter index when addresses are given, block blooms otherwise. */
@@ -137,7 +137,7 @@ export class ChainReader {
     const out: bigint[] = []
     for (const key of keys) {
       const blockNumber = readBlockNumberKey(key)
-      const bits = await store.get(Namespace.logBloom, key)
+      const bits = await store.getCommitted(Namespace.logBloom, key)
       if (bits === undefined || bloomMayMatch(new Bloom(bits), filter)) out.push(blockNumber)
     }
     return out

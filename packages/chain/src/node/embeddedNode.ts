@@ -106,9 +106,12 @@ export class EmbeddedNode {
     const tx = decodeTransaction(serialized, this.state)
     const sender = tx.getSenderAddress()
     const committedNonce = await this.committedNonce(sender.toString())
+    // Behind a gap (an earlier nonce never sent) it may wait forever, so answer at once; otherwise
+    // it is next or queued behind pending ones of its sender, and is answered once durable.
+    const contiguous = tx.nonce <= this.#pool.pendingNonce(sender.toString(), committedNonce)
     const entry = this.#pool.add(tx, sender.toString(), committedNonce)
     this.#scheduleSeal()
-    if (this.#pool.isExecutable(entry)) await entry.mined
+    if (contiguous) await entry.mined
     return { hash: entry.hash as `0x${string}`, mined: entry.mined }
   }
 

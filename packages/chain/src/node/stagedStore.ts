@@ -41,6 +41,15 @@ export class StagedStore {
     return new StagedStore(db, recentCapacity)
   }
 
+  /** What readers may see: committed data only, never the block being sealed. */
+  async getCommitted(namespace: Namespace, key: Uint8Array): Promise<Uint8Array | undefined> {
+    const full = prefixed(namespace, key)
+    const recent = this.#recent.get(bytesToHex(full))
+    if (recent !== undefined) return recent ?? undefined
+    return this.#db.get(full)
+  }
+
+  /** What the sealer sees: committed data overlaid with what the current block staged. */
   async get(namespace: Namespace, key: Uint8Array): Promise<Uint8Array | undefined> {
     const full = prefixed(namespace, key)
     const hex = bytesToHex(full)

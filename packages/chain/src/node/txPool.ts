@@ -57,11 +57,6 @@ export class TxPool {
     return entry
   }
 
-  /** True when the entry can run in the next block (no nonce gap before it). */
-  isExecutable(entry: PoolEntry): boolean {
-    return entry.nonce === this.#nextToTake.get(entry.sender)
-  }
-
   hasExecutable(): boolean {
     for (const [sender, entries] of this.#bySender) {
       if (entries.has(this.#nextToTake.get(sender)!)) return true

@@ -131,15 +131,16 @@ export const methods: Record<string, Handler> = {
   eth_getTransactionByHash: async (node, params) => {
     const [hash] = paramsOf(params, 1, 1)
     const location = await node.reader.txLocation(parseHash(hash, 'hash'))
-    if (location === undefined) return null
-    const block = (await node.reader.blockByTag(location.blockNumber))!
+    // The index is written with the block; until the block is the head, the transaction is not yet visible.
+    const block = location === undefined ? undefined : await node.reader.blockByTag(location.blockNumber)
+    if (location === undefined || block === undefined) return null
     return formatTransaction(block.transactions[location.index]!, block, location.index)
   },
   eth_getTransactionReceipt: async (node, params) => {
     const [hash] = paramsOf(params, 1, 1)
     const location = await node.reader.txLocation(parseHash(hash, 'hash'))
-    if (location === undefined) return null
-    const block = (await node.reader.blockByTag(location.blockNumber))!
+    const block = location === undefined ? undefined : await node.reader.blockByTag(location.blockNumber)
+    if (location === undefined || block === undefined) return null
     return formatReceipt(block, location.index, await node.reader.receipts(location.blockNumber))
   },
   eth_getBlockReceipts: async (node, params) => {
