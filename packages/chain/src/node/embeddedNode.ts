@@ -105,7 +105,9 @@ export class EmbeddedNode {
     this.#assertOpen()
     const tx = decodeTransaction(serialized, this.state)
     const sender = tx.getSenderAddress()
-    const committedNonce = await this.committedNonce(sender.toString())
+    const { nonce: committedNonce, balance } = await this.committedAccount(sender.toString())
+    const cost = tx.gasLimit * ('maxFeePerGas' in tx ? tx.maxFeePerGas : tx.gasPrice) + tx.value
+    if (balance < cost) throw new TxPoolError(`insufficient funds for gas * price + value: have ${balance} want ${cost}`)
     // Behind a gap (an earlier nonce never sent) it may wait forever, so answer at once; otherwise
     // it is next or queued behind pending ones of its sender, and is answered once durable.
     const contiguous = tx.nonce <= this.#pool.pendingNonce(sender.toString(), committedNonce)
@@ -115,17 +117,17 @@ export class EmbeddedNode {
     return { hash: entry.hash as `0x${string}`, mined: entry.mined }
   }
 
-  /** The account nonce in the head state (excluding pooled transactions). */
-  committedNonce(address: string): Promise<bigint> {
+  /** The account's nonce and balance in the head state (excluding pooled transactions). */
+  committedAccount(address: string): Promise<{ nonce: bigint; balance: bigint }> {
     return this.state.lock.run(async () => {
       const account = await this.state.stateManager.getAccount(createAddressFromString(address))
-      return account?.nonce ?? 0n
+      return { nonce: account?.nonce ?? 0n, balance: account?.balance ?? 0n }
     })
   }
 
   /** The nonce a new transaction from `address` should carry, counting those in the pool. */
   async pendingNonce(address: string): Promise<bigint> {
-    return this.#pool.pendingNonce(address.toLowerCase(), await this.committedNonce(address))
+    return this.#pool.pendingNonce(address.toLowerCase(), (await this.committedAccount(address)).nonce)
   }
 
   /** Seconds added to the wall clock for block timestamps (evm_increaseTime). */

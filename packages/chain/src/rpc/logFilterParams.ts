@@ -28,8 +28,8 @@ export async function parseLogFilter(node: EmbeddedNode, value: unknown): Promis
     if (block === undefined) throw new RpcError(RpcErrorCode.invalidParams, 'unknown block')
     fromBlock = toBlock = block.header.number
   } else {
-    fromBlock = await blockNumberOf(node, object.fromBlock, 'fromBlock')
-    toBlock = await blockNumberOf(node, object.toBlock, 'toBlock')
+    fromBlock = await blockNumberOf(node, object.fromBlock, 'fromBlock', false)
+    toBlock = await blockNumberOf(node, object.toBlock, 'toBlock', true)
     if (fromBlock > toBlock) throw invalidParams('"fromBlock" is after "toBlock"')
     if (toBlock - fromBlock >= MAX_LOG_BLOCK_RANGE) {
       throw new RpcError(RpcErrorCode.limitExceeded, `block range too wide: at most ${MAX_LOG_BLOCK_RANGE} blocks per query`)
@@ -38,12 +38,13 @@ export async function parseLogFilter(node: EmbeddedNode, value: unknown): Promis
   return { fromBlock, toBlock, addresses, topics }
 }
 
-async function blockNumberOf(node: EmbeddedNode, value: unknown, name: string): Promise<bigint> {
+/** A block number for a filter bound; the upper bound is capped at the head (later blocks have no logs yet). */
+async function blockNumberOf(node: EmbeddedNode, value: unknown, name: string, capAtHead: boolean): Promise<bigint> {
   const tag = parseBlockTag(value, name)
   if (typeof tag === 'object') throw invalidParams(`"${name}" cannot be a block hash`)
   if (typeof tag === 'bigint') {
     const head = await node.reader.head()
-    return tag > head.header.number ? head.header.number : tag
+    return capAtHead && tag > head.header.number ? head.header.number : tag
   }
   const block = (await node.reader.blockByTag(tag)) as Block
   return block.header.number
