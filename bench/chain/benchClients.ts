@@ -1,0 +1,40 @@
+// viem clients for the benchmark, over any transport: the in-process EIP-1193 provider or HTTP.
+import {
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  type Chain,
+  type Hex,
+  type PrivateKeyAccount,
+  type PublicClient,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+
+export type BenchPublicClient = PublicClient<Transport, Chain>
+export type BenchWallet = WalletClient<Transport, Chain, PrivateKeyAccount>
+
+export interface BenchClients {
+  public: BenchPublicClient
+  /** One wallet per key, in the order given; each signs locally. */
+  wallets: BenchWallet[]
+}
+
+/** The embedded chain as viem sees it: its id, and zero fees. */
+export function benchChain(chainId: number): Chain {
+  return defineChain({
+    id: chainId,
+    name: 'medchain bench',
+    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+    rpcUrls: { default: { http: [] } },
+  })
+}
+
+/** A public client and one local-account wallet per key, sharing `transport`. */
+export function createBenchClients(transport: Transport, chain: Chain, keys: readonly Hex[]): BenchClients {
+  return {
+    public: createPublicClient({ chain, transport }),
+    wallets: keys.map((key) => createWalletClient({ account: privateKeyToAccount(key), chain, transport })),
+  }
+}

@@ -1,0 +1,10 @@
+// Every benchmark by name. Modules load on demand, so running one never pays for another's
+// dependencies (a chain node, a compiler).
+import type { Benchmark } from './lib/benchmark.ts'
+
+export const benchmarks: Record<string, { description: string; load: () => Promise<Benchmark> }> = {
+  chain: {
+    description: 'embedded EVM node: sequential, batched and HTTP tx/s, and cost per tx as the chain grows',
+    load: async () => (await import('./chain/chain.bench.ts')).benchmark,
+  },
+}
