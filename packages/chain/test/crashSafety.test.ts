@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, it } from 'node:test'
-import { createPublicClient, createWalletClient, encodeFunctionData, http, type Hash, type Hex } from 'viem'
+import { TransactionReceiptNotFoundError, createPublicClient, createWalletClient, encodeFunctionData, http, type Hash, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devAccountKey, medchainChain } from '../src/index.ts'
 import { startNodeProcess, type NodeProcess } from './helpers/nodeProcess.ts'
@@ -75,9 +75,17 @@ it(`kill -9 during a stream of ${TOTAL} transactions, ${KILLS} times: nothing ac
         } catch {
           return // the node died under us: this one is unacknowledged
         }
-        // A transaction whose predecessor nonce is still on its way is queued, not yet mined.
-        const receipt = await c.waitForTransactionReceipt({ hash: item.hash, pollingInterval: 5, timeout: 20_000, retryCount: 0 }).catch(() => undefined)
-        if (receipt === undefined) return
+        // A transaction whose predecessor nonce is still on its way is queued, not yet mined: poll
+        // until it is, or until the node is gone (any request error).
+        let receipt: Awaited<ReturnType<typeof c.getTransactionReceipt>> | undefined
+        while (receipt === undefined) {
+          try {
+            receipt = await c.getTransactionReceipt({ hash: item.hash })
+          } catch (error) {
+            if (!(error instanceof TransactionReceiptNotFoundError)) return
+            await new Promise((r) => setTimeout(r, 5))
+          }
+        }
         acknowledged.set(item.hash, { blockNumber: receipt.blockNumber, blockHash: receipt.blockHash })
         if (!seenBlocks.has(receipt.blockNumber)) {
           const block = await c.getBlock({ blockNumber: receipt.blockNumber }).catch(() => undefined)
@@ -88,19 +96,25 @@ it(`kill -9 during a stream of ${TOTAL} transactions, ${KILLS} times: nothing ac
     await Promise.all(Array.from({ length: IN_FLIGHT }, worker))
   }
 
+  /** Runs `check` over `items` in JSON-RPC batches of 250 requests. */
+  async function inBatches<T>(items: T[], check: (c: ReturnType<typeof client>, item: T) => Promise<void>): Promise<void> {
+    const c = createPublicClient({ chain, transport: http(node.url, { retryCount: 0, batch: { batchSize: 250, wait: 0 } }) })
+    for (let i = 0; i < items.length; i += 250) await Promise.all(items.slice(i, i + 250).map((item) => check(c, item)))
+  }
+
   async function checkAfterRestart(round: number): Promise<void> {
     const c = client()
-    for (const [hash, where] of acknowledged) {
-      const receipt = await c.getTransactionReceipt({ hash }).catch(() => undefined)
+    await inBatches([...acknowledged], async (batch, [hash, where]) => {
+      const receipt = await batch.getTransactionReceipt({ hash }).catch(() => undefined)
       assert.ok(receipt, `seed ${seed}, round ${round}: acknowledged ${hash} is missing after restart`)
       assert.equal(receipt.blockHash, where.blockHash, `seed ${seed}: ${hash} moved blocks`)
       assert.equal(receipt.status, 'success')
-    }
-    for (const [number, seen] of seenBlocks) {
-      const block = await c.getBlock({ blockNumber: number })
+    })
+    await inBatches([...seenBlocks], async (batch, [number, seen]) => {
+      const block = await batch.getBlock({ blockNumber: number })
       assert.equal(block.hash, seen.hash, `seed ${seed}: block ${number} hash changed`)
       assert.equal(block.stateRoot, seen.stateRoot, `seed ${seed}: block ${number} state root changed`)
-    }
+    })
     // Transactions in flight at the kill are in the chain or not at all; resume after the last one in.
     next = 0
     while (next < TOTAL && (await c.getTransactionReceipt({ hash: signed[next]!.hash }).catch(() => undefined))) next++
