@@ -1,0 +1,5 @@
+export { runCli } from './runCli.ts'
+export type { CliIo, OutputStream, InputStream } from './io.ts'
+export { CliError, CliErrorCodes, type CliErrorCode } from './errors.ts'
+export { startUp, type StartUpOptions, type StartUpResult, type UpMember } from './up/startUp.ts'
+export { DEMO_ORGANISATIONS, DEFAULT_DEMO_PASSPHRASE, type DemoOrganisation } from './up/demoConsortium.ts'

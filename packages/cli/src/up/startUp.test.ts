@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict'
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { listKeystores } from '@medchain/sdk'
+import { TEST_SCRYPT_N } from '../../test/captureIo.ts'
+import { CliError } from '../errors.ts'
+import { DEMO_ORGANISATIONS } from './demoConsortium.ts'
+import { startUp } from './startUp.ts'
+
+describe('startUp', () => {
+  let root: string
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'medchain-cli-up-'))
+  })
+  after(() => rm(root, { recursive: true, force: true }))
+
+  it('creates the six-member demo consortium, then reuses it on restart', async () => {
+    const dataDir = join(root, 'data')
+    const steps: string[] = []
+    const first = await startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N, onStep: ({ index, total, label }) => steps.push(`${index}/${total} ${label}`) })
+    let firstDeployment
+    try {
+      assert.equal(first.created, true)
+      assert.match(first.rpcUrl, /^http:\/\/127\.0\.0\.1:\d+$/)
+      assert.deepEqual(first.members.map((member) => member.name), DEMO_ORGANISATIONS.map((organisation) => organisation.name))
+      assert.deepEqual(first.members.map((member) => member.keystore), DEMO_ORGANISATIONS.map((organisation) => organisation.keystore))
+      assert.deepEqual(first.members.find((member) => member.name === 'Helix Pharma')?.roles, ['manufacturer'])
+      assert.equal(steps.at(-1), '11/11 starting the JSON-RPC server')
+      const keys = await listKeystores(join(dataDir, 'keys'))
+      assert.equal(keys.length, 6)
+      assert.equal((await stat(join(dataDir, 'keys', 'helix-pharma.json'))).mode & 0o777, 0o600)
+      assert.deepEqual((await readdir(join(dataDir, 'deployments'))), [`${first.chainId}.json`])
+      const response = await fetch(first.rpcUrl, { method: 'POST', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }) })
+      assert.equal(Number(((await response.json()) as { result: string }).result), first.chainId)
+      firstDeployment = first.deployment
+    } finally {
+      await first.close()
+      await first.close()
+    }
+
+    const second = await startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N })
+    try {
+      assert.equal(second.created, false)
+      assert.deepEqual(second.deployment, firstDeployment)
+      assert.equal(second.members.length, 6)
+    } finally {
+      await second.close()
+    }
+  })
+
+  it('refuses a second start, fresh or not, on a data directory in use', async () => {
+    const dataDir = join(root, 'busy')
+    const up = await startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N })
+    try {
+      const locked = (error: unknown) => error instanceof CliError && error.code === 'CLI_DATA_DIR_LOCKED'
+      await assert.rejects(startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N }), locked)
+      // --fresh must not wipe a chain that is being served.
+      await assert.rejects(startUp({ dataDir, port: 0, fresh: true, scryptN: TEST_SCRYPT_N }), locked)
+      assert.deepEqual((await readdir(dataDir)).sort(), ['chain', 'deployments', 'keys'])
+      const port = Number(new URL(up.rpcUrl).port)
+      await assert.rejects(startUp({ dataDir: join(root, 'other'), port, scryptN: TEST_SCRYPT_N }), (error: unknown) => error instanceof CliError && error.code === 'CLI_PORT_IN_USE')
+    } finally {
+      await up.close()
+    }
+  })
+
+  it('wipes with --fresh only a directory that looks like a data directory', async () => {
+    const foreign = join(root, 'home')
+    await mkdir(foreign)
+    await writeFile(join(foreign, 'thesis.tex'), 'precious')
+    await assert.rejects(startUp({ dataDir: foreign, port: 0, fresh: true }), (error: unknown) => error instanceof CliError && error.code === 'CLI_NOT_A_DATA_DIR')
+    assert.deepEqual(await readdir(foreign), ['thesis.tex'])
+
+    const dataDir = join(root, 'data')
+    const before = await startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N })
+    await before.close()
+    const fresh = await startUp({ dataDir, port: 0, fresh: true, scryptN: TEST_SCRYPT_N })
+    try {
+      assert.equal(fresh.created, true)
+      assert.notDeepEqual(fresh.members.map((member) => member.address), before.members.map((member) => member.address))
+    } finally {
+      await fresh.close()
+    }
+  })
+
+  it('reports a deployment file whose contracts the chain does not hold', async () => {
+    const dataDir = join(root, 'reset')
+    const up = await startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N })
+    await up.close()
+    await rm(join(dataDir, 'chain'), { recursive: true })
+    await assert.rejects(startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N }), (error: unknown) => error instanceof CliError && error.code === 'CLI_DATA_DIR_INCONSISTENT')
+  })
+})

@@ -1,0 +1,168 @@
+import { join } from 'node:path'
+import { createEmbeddedNode, type RunningNode } from '@medchain/chain'
+import {
+  createMedchainClient,
+  getMembers,
+  isMedchainError,
+  listKeystores,
+  loadDeployment,
+  saveDeployment,
+  type Deployment,
+  type Member,
+} from '@medchain/sdk'
+import { CliError } from '../errors.ts'
+import { DEFAULT_RPC_HOST, DEFAULT_RPC_PORT, keysDir } from '../options.ts'
+import { checkDataDir, wipeDataDir } from './dataDir.ts'
+import { createDemoConsortium, DEFAULT_DEMO_PASSPHRASE, DEMO_SETUP_STEPS } from './demoConsortium.ts'
+
+export type StartUpOptions = {
+  /** Absolute path of the data directory; the chain lives in its `chain/` folder. */
+  dataDir: string
+  host?: string | undefined
+  /** 0 picks a free port. Default 8545. */
+  port?: number | undefined
+  /** Wipe the data directory first (refused unless it looks like one). */
+  fresh?: boolean | undefined
+  /** Passphrase of the demo keystores. Default "medchain-demo". */
+  demoPassphrase?: string | undefined
+  /** scrypt cost of new demo keystores (default 2^17); lower only in tests. */
+  scryptN?: number | undefined
+  /** Told of each setup step, for a progress display. */
+  onStep?: ((step: { index: number; total: number; label: string }) => void) | undefined
+}
+
+/** A member with the name of its keystore in the data directory, if there is one. */
+export type UpMember = Member & { keystore: string | undefined }
+
+export type StartUpResult = {
+  rpcUrl: string
+  chainId: number
+  dataDir: string
+  deployment: Deployment
+  members: UpMember[]
+  /** Whether this start created the consortium (false: reused an existing one). */
+  created: boolean
+  /** Stops the RPC server and closes the chain; safe to call twice. */
+  close(): Promise<void>
+}
+
+/**
+ * Brings up the local chain from `<dataDir>/chain` and, on first start, the demo consortium;
+ * later starts reuse the chain, keys and deployment. Then serves JSON-RPC over HTTP.
+ * @throws CliError `CLI_NOT_A_DATA_DIR`, `CLI_DATA_DIR_LOCKED`, `CLI_DATA_DIR_INCONSISTENT`, `CLI_PORT_IN_USE`;
+ *   MedchainError from the SDK (keystores, deployment)
+ */
+export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
+  const { dataDir, host = DEFAULT_RPC_HOST, port = DEFAULT_RPC_PORT } = options
+  let index = 0
+  // Open, check, serve; a first start replaces the check with the demo setup (learnt after opening).
+  let total = 3
+  const step = (label: string) => options.onStep?.({ index: ++index, total, label })
+
+  if (options.fresh) {
+    if ((await checkDataDir(dataDir))?.includes('chain')) await assertChainNotInUse(dataDir)
+    await wipeDataDir(dataDir)
+  }
+  step('opening the chain')
+  const running = await openNode(dataDir)
+  try {
+    let deployment = await findDeployment(dataDir, running.chainId)
+    const created = deployment === undefined
+    if (deployment === undefined) {
+      total = 1 + DEMO_SETUP_STEPS + 1 + 1
+      deployment = await createDemoConsortium({
+        provider: running.provider,
+        adminKey: running.accounts[0]!,
+        keysDir: keysDir(dataDir),
+        passphrase: options.demoPassphrase ?? DEFAULT_DEMO_PASSPHRASE,
+        scryptN: options.scryptN,
+        gatewayPortBase: port || DEFAULT_RPC_PORT,
+        step,
+      })
+      step('writing the deployment file')
+      await saveDeployment(dataDir, deployment)
+    } else {
+      step('checking the deployment')
+    }
+    const members = await describeMembers(running, deployment, dataDir)
+
+    step('starting the JSON-RPC server')
+    const rpcUrl = await listen(running, host, port)
+    let closing: Promise<void> | undefined
+    return { rpcUrl, chainId: running.chainId, dataDir, deployment, members, created, close: () => (closing ??= running.close()) }
+  } catch (error) {
+    await running.close()
+    throw error
+  }
+}
+
+async function openNode(dataDir: string): Promise<RunningNode> {
+  try {
+    return await createEmbeddedNode({ dataDir: join(dataDir, 'chain') })
+  } catch (error) {
+    // classic-level reports a LOCK held by another process as LEVEL_DATABASE_NOT_OPEN caused by LEVEL_LOCKED.
+    const codes = [(error as { code?: unknown }).code, (error as { cause?: { code?: unknown } }).cause?.code]
+    if (codes.includes('LEVEL_LOCKED')) {
+      throw new CliError(`The chain in ${join(dataDir, 'chain')} is in use by another process`, {
+        code: 'CLI_DATA_DIR_LOCKED',
+        details: 'is another `medchain up` running on this data directory?',
+        cause: error,
+      })
+    }
+    throw error
+  }
+}
+
+/** Refuses (CLI_DATA_DIR_LOCKED) to wipe a chain another process has open: opening it takes its lock. */
+async function assertChainNotInUse(dataDir: string): Promise<void> {
+  let node: RunningNode
+  try {
+    node = await openNode(dataDir)
+  } catch (error) {
+    // A chain that does not open for another reason (damaged, say) is what --fresh is for.
+    if (error instanceof CliError && error.code === 'CLI_DATA_DIR_LOCKED') throw error
+    return
+  }
+  await node.close()
+}
+
+/** The recorded deployment, checked against the chain; undefined when none was recorded. */
+async function findDeployment(dataDir: string, chainId: number): Promise<Deployment | undefined> {
+  try {
+    return await loadDeployment(dataDir, chainId)
+  } catch (error) {
+    if (isMedchainError(error, 'SDK_DEPLOYMENT_NOT_FOUND')) return undefined
+    throw error
+  }
+}
+
+async function describeMembers(running: RunningNode, deployment: Deployment, dataDir: string): Promise<UpMember[]> {
+  let reader
+  try {
+    reader = await createMedchainClient({ provider: running.provider, deployment })
+  } catch (error) {
+    if (!isMedchainError(error, 'SDK_NOT_DEPLOYED')) throw error
+    throw new CliError(`${join(dataDir, 'deployments', `${deployment.chainId}.json`)} names contracts that the chain in ${join(dataDir, 'chain')} does not hold`, {
+      code: 'CLI_DATA_DIR_INCONSISTENT',
+      details: 'start with --fresh to recreate the local consortium',
+      cause: error,
+    })
+  }
+  const keystores = new Map((await listKeystores(keysDir(dataDir))).map((entry) => [entry.address, entry.name]))
+  return (await getMembers(reader)).map((member) => ({ ...member, keystore: keystores.get(member.address) }))
+}
+
+async function listen(running: RunningNode, host: string, port: number): Promise<string> {
+  try {
+    return await running.listen({ host, port })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CliError(`Port ${port} on ${host} is in use`, {
+        code: 'CLI_PORT_IN_USE',
+        details: 'pick another with --port or MEDCHAIN_RPC_PORT',
+        cause: error,
+      })
+    }
+    throw error
+  }
+}

@@ -1,0 +1,89 @@
+import { consortiumAbi, consortiumBytecode, identityRegistryAbi, identityRegistryBytecode } from '@medchain/contracts'
+import { encodeDeployData, getAddress, type Address, type Hash, type Hex } from 'viem'
+import type { MedchainClient } from '../createMedchainClient.ts'
+import { decodeContractError } from '../decodeContractError.ts'
+import { MedchainError } from '../errors.ts'
+import { assertAddress, assertCompressedPublicKey, assertNonEmptyString, assertString, assertUint } from '../internal/assert.ts'
+import { requireWallet, waitForReceipt } from '../internal/writeContract.ts'
+import { rolesToMask, type RoleName } from '../roles.ts'
+import type { Deployment } from '../types.ts'
+
+/** A bootstrap member of a new consortium. */
+export type MemberInput = {
+  org: Address
+  name: string
+  roles: readonly RoleName[]
+  gatewayUrl?: string | undefined
+  /** 33-byte compressed secp256k1 encryption key. */
+  encryptionPublicKey: Hex
+}
+
+export type DeployContractsParameters = {
+  /** The founding members; at least one. */
+  bootstrap: readonly MemberInput[]
+  /** How long a governance proposal stays open. */
+  proposalLifetimeSeconds: number | bigint
+}
+
+export type DeployContractsReturnType = Deployment
+
+/**
+ * Deploys a new consortium: the Consortium with its bootstrap members, then the IdentityRegistry
+ * bound to it, from the client's account. Each constructor is simulated first, so a bad input
+ * fails with the decoded custom error before anything is sent.
+ * @throws MedchainError `SDK_CONTRACT_REVERTED` (e.g. ConsortiumInvalidKey, ConsortiumAlreadyMember),
+ *   `SDK_INVALID_ARGUMENT`, `SDK_NO_ACCOUNT`, `SDK_RPC_*`
+ */
+export async function deployContracts(client: MedchainClient, parameters: DeployContractsParameters): Promise<DeployContractsReturnType> {
+  if (!Array.isArray(parameters.bootstrap) || parameters.bootstrap.length === 0) {
+    throw new MedchainError('"bootstrap" expected at least one member', { code: 'SDK_INVALID_ARGUMENT' })
+  }
+  const bootstrap = parameters.bootstrap.map((member, i) => {
+    const roles = rolesToMask(member.roles)
+    if (roles === 0) throw new MedchainError(`"bootstrap[${i}].roles" expected at least one role name`, { code: 'SDK_INVALID_ARGUMENT' })
+    return {
+      org: assertAddress(`bootstrap[${i}].org`, member.org),
+      name: assertNonEmptyString(`bootstrap[${i}].name`, member.name, 256),
+      roles,
+      gatewayUrl: assertString(`bootstrap[${i}].gatewayUrl`, member.gatewayUrl ?? '', 2048),
+      encryptionPublicKey: assertCompressedPublicKey(`bootstrap[${i}].encryptionPublicKey`, member.encryptionPublicKey),
+    }
+  })
+  const lifetime = assertUint('proposalLifetimeSeconds', parameters.proposalLifetimeSeconds, { min: 1n })
+  const wallet = requireWallet(client, 'deployContracts')
+
+  const consortium = await deploy(client, {
+    data: encodeDeployData({ abi: consortiumAbi, bytecode: consortiumBytecode, args: [bootstrap, lifetime] }),
+    context: 'Consortium constructor',
+  })
+  const identityRegistry = await deploy(client, {
+    data: encodeDeployData({ abi: identityRegistryAbi, bytecode: identityRegistryBytecode, args: [consortium.address] }),
+    context: 'IdentityRegistry constructor',
+  })
+  return {
+    chainId: client.chain.id,
+    consortium: consortium.address,
+    identityRegistry: identityRegistry.address,
+    deployedAtBlock: consortium.blockNumber,
+    deployer: wallet.account.address,
+  }
+}
+
+type DeployParameters = { data: Hex; context: string }
+
+async function deploy(client: MedchainClient, { data, context }: DeployParameters): Promise<{ address: Address; blockNumber: bigint }> {
+  const wallet = requireWallet(client, context)
+  let hash: Hash
+  try {
+    // A call without `to` runs the constructor: viem has no simulateContract for deployments.
+    await client.publicClient.call({ account: wallet.account, data })
+    hash = await wallet.sendTransaction({ data })
+  } catch (error) {
+    throw decodeContractError(error, { context })
+  }
+  const receipt = await waitForReceipt(client, hash, context)
+  if (!receipt.contractAddress) {
+    throw new MedchainError(`${context} transaction ${hash} created no contract`, { code: 'SDK_TRANSACTION_FAILED' })
+  }
+  return { address: getAddress(receipt.contractAddress), blockNumber: receipt.blockNumber }
+}
