@@ -5,19 +5,19 @@ import {
   defineChain,
   type Chain,
   type Hex,
-  type PrivateKeyAccount,
+  type LocalAccount,
   type PublicClient,
   type Transport,
   type WalletClient,
 } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
+import { fastLocalAccount } from '@medchain/sdk'
 
 export type BenchPublicClient = PublicClient<Transport, Chain>
-export type BenchWallet = WalletClient<Transport, Chain, PrivateKeyAccount>
+export type BenchWallet = WalletClient<Transport, Chain, LocalAccount>
 
 export interface BenchClients {
   public: BenchPublicClient
-  /** One wallet per key, in the order given; each signs locally. */
+  /** One wallet per key, in the order given; each signs locally with the SDK's libsecp256k1 account, as gateways do. */
   wallets: BenchWallet[]
 }
 
@@ -35,6 +35,6 @@ export function benchChain(chainId: number): Chain {
 export function createBenchClients(transport: Transport, chain: Chain, keys: readonly Hex[]): BenchClients {
   return {
     public: createPublicClient({ chain, transport }),
-    wallets: keys.map((key) => createWalletClient({ account: privateKeyToAccount(key), chain, transport })),
+    wallets: keys.map((key) => createWalletClient({ account: fastLocalAccount(key), chain, transport })),
   }
 }

@@ -36,7 +36,11 @@ export async function createWriteSigner({ client, contract, wallets, gas }: Crea
       nonces.set(address, nonce + 1)
       // Keys count up from 1, so each write lands in a fresh slot (and a non-zero value is stored).
       const key = BigInt(++signed)
-      return wallet.signTransaction({
+      // The account signs directly: walletClient.signTransaction would first ask the node for its
+      // chain id, a round trip per transaction that a client knowing its chain does not make.
+      return wallet.account.signTransaction({
+        chainId: wallet.chain.id,
+        type: 'eip1559',
         to: contract,
         data: encodeFunctionData({ abi: slotWriterAbi, functionName: 'write', args: [key, key] }),
         nonce,

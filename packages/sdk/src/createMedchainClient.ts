@@ -12,9 +12,9 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import { createNonceManager, jsonRpc } from 'viem/nonce'
 import { decodeContractError } from './decodeContractError.ts'
+import { fastLocalAccount } from './accounts/fastLocalAccount.ts'
 import { MedchainError } from './errors.ts'
 import type { Deployment } from './types.ts'
 
@@ -110,7 +110,7 @@ function toAccount(account: Hex | Account | undefined): Account | undefined {
       throw new MedchainError('"account" expected a 32-byte hex private key or a viem account', { code: 'SDK_INVALID_ARGUMENT' })
     }
     try {
-      return privateKeyToAccount(account, { nonceManager })
+      return fastLocalAccount(account, { nonceManager })
     } catch (cause) {
       throw new MedchainError('"account" is not a valid secp256k1 private key', { code: 'SDK_INVALID_ARGUMENT', cause })
     }

@@ -69,3 +69,4 @@ export {
   type LoadKeystoreParameters,
 } from './keys/keystoreFiles.ts'
 export * from './signing.ts'
+export { fastLocalAccount } from './accounts/fastLocalAccount.ts'

@@ -1,10 +1,11 @@
 import { createBlock, genTransactionsTrieRoot, type Block } from '@ethereumjs/block'
+import type { Common } from '@ethereumjs/common'
 import { MerklePatriciaTrie } from '@ethereumjs/mpt'
 import { RLP } from '@ethereumjs/rlp'
 import type { TypedTransaction } from '@ethereumjs/tx'
 import { KECCAK256_RLP, bytesToHex, hexToBytes } from '@ethereumjs/util'
 import { Bloom, encodeReceipt, runTx, type RunTxResult } from '@ethereumjs/vm'
-import { keccak_256 } from '@noble/hashes/sha3.js'
+import { keccak256 } from './fastKeccak.ts'
 import { appendCanonicalBlock } from './appendCanonicalBlock.ts'
 import { sealBlockHash } from './authoritySeal.ts'
 import type { ChainState } from './chainState.ts'
@@ -50,7 +51,7 @@ export async function sealBlock(state: ChainState, options: SealOptions): Promis
     coinbase: hexToBytes(state.genesis.authority),
     difficulty: 0n,
     baseFeePerGas: 0n,
-    mixHash: keccak_256(parentHash),
+    mixHash: keccak256(parentHash),
     withdrawalsRoot: KECCAK256_RLP,
     blobGasUsed: 0n,
     excessBlobGas: 0n,
@@ -90,7 +91,7 @@ export async function sealBlock(state: ChainState, options: SealOptions): Promis
           gasUsed,
           logsBloom: bloom.bitvector,
           transactionsTrie: await genTransactionsTrieRoot(included, new MerklePatriciaTrie({ common })),
-          receiptTrie: await receiptTrieRoot(included, results),
+          receiptTrie: await receiptTrieRoot(common, included, results),
         },
         transactions: included,
       },
@@ -110,9 +111,9 @@ export async function sealBlock(state: ChainState, options: SealOptions): Promis
   }
 }
 
-async function receiptTrieRoot(txs: TypedTransaction[], results: RunTxResult[]): Promise<Uint8Array> {
+async function receiptTrieRoot(common: Common, txs: TypedTransaction[], results: RunTxResult[]): Promise<Uint8Array> {
   if (txs.length === 0) return KECCAK256_RLP
-  const trie = new MerklePatriciaTrie()
+  const trie = new MerklePatriciaTrie({ common })
   for (const [i, result] of results.entries()) await trie.put(RLP.encode(i), encodeReceipt(result.receipt, txs[i]!.type))
   return trie.root()
 }

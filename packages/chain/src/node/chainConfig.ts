@@ -3,6 +3,7 @@ import { Common, Hardfork, Mainnet, type ParamsDict } from '@ethereumjs/common'
 import { paramsEVM } from '@ethereumjs/evm'
 import { paramsTx } from '@ethereumjs/tx'
 import { paramsVM } from '@ethereumjs/vm'
+import { keccak256 } from './fastKeccak.ts'
 import { ecrecover } from './fastSecp256k1.ts'
 
 /** Default chain id of an embedded medchain node: 0x6d6564, "med" in ASCII. */
@@ -56,7 +57,7 @@ export function createChainCommon(chainId: number): Common {
   const common = new PremergedCommon({
     chain: { ...Mainnet, chainId, name: `medchain-${chainId}`, hardforks: scheduleUpTo(HARDFORK), defaultHardfork: HARDFORK },
     hardfork: HARDFORK,
-    customCrypto: { ecrecover },
+    customCrypto: { ecrecover, keccak256 },
   })
   common.premerge(PARAM_SETS)
   return common

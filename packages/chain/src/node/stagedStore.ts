@@ -1,5 +1,4 @@
 import { ClassicLevel } from 'classic-level'
-import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js'
 
 /** One namespace of the node's database: a one-byte prefix keeps namespaces apart. */
 export const Namespace = {
@@ -44,7 +43,7 @@ export class StagedStore {
   /** What readers may see: committed data only, never the block being sealed. */
   async getCommitted(namespace: Namespace, key: Uint8Array): Promise<Uint8Array | undefined> {
     const full = prefixed(namespace, key)
-    const recent = this.#recent.get(bytesToHex(full))
+    const recent = this.#recent.get(toMapKey(full))
     if (recent !== undefined) return recent ?? undefined
     return this.#db.get(full)
   }
@@ -52,18 +51,18 @@ export class StagedStore {
   /** What the sealer sees: committed data overlaid with what the current block staged. */
   async get(namespace: Namespace, key: Uint8Array): Promise<Uint8Array | undefined> {
     const full = prefixed(namespace, key)
-    const hex = bytesToHex(full)
-    const staged = this.#staged.get(hex) ?? this.#recent.get(hex)
+    const mapKey = toMapKey(full)
+    const staged = this.#staged.get(mapKey) ?? this.#recent.get(mapKey)
     if (staged !== undefined) return staged ?? undefined
     return this.#db.get(full)
   }
 
   put(namespace: Namespace, key: Uint8Array, value: Uint8Array): void {
-    this.#staged.set(bytesToHex(prefixed(namespace, key)), value)
+    this.#staged.set(toMapKey(prefixed(namespace, key)), value)
   }
 
   del(namespace: Namespace, key: Uint8Array): void {
-    this.#staged.set(bytesToHex(prefixed(namespace, key)), null)
+    this.#staged.set(toMapKey(prefixed(namespace, key)), null)
   }
 
   /** Writes everything staged in one atomic batch; `sync` also waits for the disk (fsync). */
@@ -71,8 +70,8 @@ export class StagedStore {
     if (this.#staged.size === 0) return
     const ops = [...this.#staged].map(([key, value]) =>
       value === null
-        ? { type: 'del' as const, key: hexToBytes(key) }
-        : { type: 'put' as const, key: hexToBytes(key), value },
+        ? { type: 'del' as const, key: fromMapKey(key) }
+        : { type: 'put' as const, key: fromMapKey(key), value },
     )
     await this.#db.batch(ops, { sync })
     for (const [key, value] of this.#staged) {
@@ -107,6 +106,15 @@ export class StagedStore {
   async close(): Promise<void> {
     await this.#db.close()
   }
+}
+
+/** Keys of the in-memory maps: one character per byte (latin1), cheaper to build than hex. */
+function toMapKey(key: Uint8Array): string {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('latin1')
+}
+
+function fromMapKey(key: string): Uint8Array {
+  return new Uint8Array(Buffer.from(key, 'latin1'))
 }
 
 function prefixed(namespace: Namespace, key: Uint8Array): Uint8Array {

@@ -63,10 +63,11 @@ export function formatTransaction(tx: TypedTransaction, block: Block, index: num
 
 /** A receipt as eth_getTransactionReceipt answers it. */
 export function formatReceipt(block: Block, index: number, receipts: StoredReceipt[]): Json {
+  // The block's Common carries the chain's (WebAssembly) keccak.
   const receipt = receipts[index]!
   const tx = block.transactions[index]!
   const firstLogIndex = receipts.slice(0, index).reduce((count, r) => count + r.logs.length, 0)
-  const bloom = new Bloom()
+  const bloom = new Bloom(undefined, block.common)
   for (const log of receipt.logs) {
     bloom.add(log.address)
     for (const topic of log.topics) bloom.add(topic)
