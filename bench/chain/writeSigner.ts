@@ -18,10 +18,12 @@ export interface CreateWriteSignerParameters {
   wallets: readonly BenchWallet[]
   /** Gas limit for every write (they all cost the same: one new slot, one event). */
   gas: bigint
+  /** Key of the first write (default 1); later runs on an existing chain start past the keys written. */
+  firstKey?: bigint
 }
 
 /** Reads each account's nonce once and returns a signer that counts on from there. */
-export async function createWriteSigner({ client, contract, wallets, gas }: CreateWriteSignerParameters): Promise<WriteSigner> {
+export async function createWriteSigner({ client, contract, wallets, gas, firstKey = 1n }: CreateWriteSignerParameters): Promise<WriteSigner> {
   const nonces = new Map<Address, number>()
   for (const wallet of wallets) {
     const address = wallet.account.address
@@ -35,7 +37,7 @@ export async function createWriteSigner({ client, contract, wallets, gas }: Crea
       if (nonce === undefined) throw new Error(`"wallet" ${address} was not given to createWriteSigner`)
       nonces.set(address, nonce + 1)
       // Keys count up from 1, so each write lands in a fresh slot (and a non-zero value is stored).
-      const key = BigInt(++signed)
+      const key = firstKey + BigInt(signed++)
       // The account signs directly: walletClient.signTransaction would first ask the node for its
       // chain id, a round trip per transaction that a client knowing its chain does not make.
       return wallet.account.signTransaction({

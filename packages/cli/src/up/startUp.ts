@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createEmbeddedNode, type RunningNode } from '@medchain/chain'
 import {
@@ -55,21 +56,22 @@ export type StartUpResult = {
 export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
   const { dataDir, host = DEFAULT_RPC_HOST, port = DEFAULT_RPC_PORT } = options
   let index = 0
-  // Open, check, serve; a first start replaces the check with the demo setup (learnt after opening).
-  let total = 3
-  const step = (label: string) => options.onStep?.({ index: ++index, total, label })
-
   if (options.fresh) {
     if ((await checkDataDir(dataDir))?.includes('chain')) await assertChainNotInUse(dataDir)
     await wipeDataDir(dataDir)
   }
+  // Open, check, serve; a first start (no deployment file yet) replaces the check with the demo setup.
+  const demoSteps = 1 + DEMO_SETUP_STEPS + 1 + 1
+  let total = (await hasDeploymentFile(dataDir)) ? 3 : demoSteps
+  const step = (label: string) => options.onStep?.({ index: ++index, total, label })
+
   step('opening the chain')
   const running = await openNode(dataDir)
   try {
     let deployment = await findDeployment(dataDir, running.chainId)
     const created = deployment === undefined
     if (deployment === undefined) {
-      total = 1 + DEMO_SETUP_STEPS + 1 + 1
+      total = demoSteps
       deployment = await createDemoConsortium({
         provider: running.provider,
         adminKey: running.accounts[0]!,
@@ -165,4 +167,9 @@ async function listen(running: RunningNode, host: string, port: number): Promise
     }
     throw error
   }
+}
+
+async function hasDeploymentFile(dataDir: string): Promise<boolean> {
+  const files = await readdir(join(dataDir, 'deployments')).catch(() => [] as string[])
+  return files.some((file) => file.endsWith('.json'))
 }
