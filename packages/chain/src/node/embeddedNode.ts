@@ -26,6 +26,8 @@ export interface EmbeddedNodeOptions {
   fsync?: boolean
   /** Accept evm_increaseTime / evm_mine (tests and demos only: moving a ledger's clock breaks expiries). */
   allowTimeTravel?: boolean
+  /** Bytes of committed data (trie nodes, blocks, receipts) kept in memory. Default 128 MiB. */
+  cacheBytes?: number
 }
 
 /** Key files and genesis beside the database. */
@@ -46,7 +48,7 @@ export class EmbeddedNode {
   readonly accounts: `0x${string}`[]
   readonly #pool = new TxPool()
   readonly #authorityKey: Uint8Array
-  readonly #options: Required<Omit<EmbeddedNodeOptions, 'dataDir' | 'chainId' | 'devAccounts'>>
+  readonly #options: Required<Omit<EmbeddedNodeOptions, 'dataDir' | 'chainId' | 'devAccounts' | 'cacheBytes'>>
   readonly #removeOnClose: boolean
   #sealing = false
   #closed = false
@@ -83,7 +85,7 @@ export class EmbeddedNode {
     if (addressOfKey(bytesToHex(authorityKey)) !== genesis.authority) {
       throw new Error(`${AUTHORITY_KEY_FILE} in ${dataDir} is not the authority named by ${GENESIS_FILE}`)
     }
-    const store = await StagedStore.open(join(dataDir, 'chaindata'))
+    const store = await StagedStore.open(join(dataDir, 'chaindata'), options.cacheBytes)
     const state = await openChainState(store, genesis)
     const accounts = Array.from({ length: devAccounts }, (_, i) => devAccountKey(i))
     return new EmbeddedNode(state, dataDir, authorityKey, accounts, options, removeOnClose)
