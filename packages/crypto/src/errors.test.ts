@@ -30,7 +30,7 @@ describe('CryptoError', () => {
 describe('CryptoErrorCodes', () => {
   it('lists every code with a one-line meaning, all prefixed CRYPTO_', () => {
     const entries = Object.entries(CryptoErrorCodes);
-    assert.equal(entries.length, 9);
+    assert.equal(entries.length, 11);
     for (const [code, meaning] of entries) {
       assert.match(code, /^CRYPTO_[A-Z_]+$/);
       assert.ok(meaning.length > 10 && !meaning.includes('\n'), code);

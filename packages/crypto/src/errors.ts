@@ -12,6 +12,8 @@ export const CryptoErrorCodes = {
   CRYPTO_STALE_REQUEST: 'A signed request timestamp is outside the accepted clock-skew window.',
   CRYPTO_REPLAYED_REQUEST: 'A (signer, nonce) pair was already seen within the nonce cache TTL.',
   CRYPTO_NONCE_CACHE_FULL: 'The nonce cache holds maxEntries unexpired nonces and refuses new ones.',
+  CRYPTO_DECRYPTION_FAILED: 'AEAD authentication failed: wrong key, wrong aad, or tampered nonce/ciphertext/tag.',
+  CRYPTO_HASH_MISMATCH: 'The SHA-256 of a ciphertext differs from the expected content address.',
 } as const;
 
 /** A stable error code of `@medchain/crypto`. */

@@ -43,3 +43,34 @@ export { generateChallenge } from './generateChallenge.ts';
 export { type ChallengeMessageOptions, challengeMessage } from './challengeMessage.ts';
 export { type SignChallengeOptions, signChallenge } from './signChallenge.ts';
 export { type VerifyChallengeOptions, verifyChallenge } from './verifyChallenge.ts';
+
+export { hashLeaf } from './merkle/hashLeaf.ts';
+export { type MerkleTree, buildMerkleTree } from './merkle/buildMerkleTree.ts';
+export { getProof } from './merkle/getProof.ts';
+export { type ProcessProofOptions, processProof } from './merkle/processProof.ts';
+export { type VerifyMerkleProofOptions, verifyMerkleProof } from './merkle/verifyMerkleProof.ts';
+export { type MerkleBatch, type SealedMerkleBatch, createMerkleBatch } from './merkle/createMerkleBatch.ts';
+
+export { CANONICAL_JSON_MAX_DEPTH, type CanonicalJsonOptions, canonicalJson } from './canonicalJson.ts';
+export {
+  AES_GCM,
+  type DecryptAesGcmOptions,
+  type EncryptAesGcmOptions,
+  type EncryptAesGcmReturnType,
+  decryptAesGcm,
+  encryptAesGcm,
+} from './aesGcm.ts';
+export { type PublicKey, isValidPublicKeyBytes, toPublicKeyBytes } from './toPublicKeyBytes.ts';
+export { ECIES, type EciesDecryptOptions, type EciesEncryptOptions, eciesDecrypt, eciesEncrypt } from './ecies.ts';
+export {
+  ENVELOPE_LIMITS,
+  type EnvelopeRecipient,
+  type OpenEnvelopeOptions,
+  type RewrapKeyOptions,
+  type SealEnvelopeOptions,
+  type SealEnvelopeReturnType,
+  type WrappedKey,
+  openEnvelope,
+  rewrapKey,
+  sealEnvelope,
+} from './envelope.ts';
