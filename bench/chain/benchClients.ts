@@ -2,7 +2,6 @@
 import {
   createPublicClient,
   createWalletClient,
-  defineChain,
   type Chain,
   type Hex,
   type LocalAccount,
@@ -10,6 +9,7 @@ import {
   type Transport,
   type WalletClient,
 } from 'viem'
+import { medchainChain } from '@medchain/chain'
 import { fastLocalAccount } from '@medchain/sdk'
 
 export type BenchPublicClient = PublicClient<Transport, Chain>
@@ -21,15 +21,8 @@ export interface BenchClients {
   wallets: BenchWallet[]
 }
 
-/** The embedded chain as viem sees it: its id, and zero fees. */
-export function benchChain(chainId: number): Chain {
-  return defineChain({
-    id: chainId,
-    name: 'medchain bench',
-    nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
-    rpcUrls: { default: { http: [] } },
-  })
-}
+/** The embedded chain as viem sees it: its id (fees are zero). */
+export const benchChain: (chainId: number) => Chain = medchainChain
 
 /** A public client and one local-account wallet per key, sharing `transport`. */
 export function createBenchClients(transport: Transport, chain: Chain, keys: readonly Hex[]): BenchClients {
