@@ -26,8 +26,6 @@ export interface EmbeddedNodeOptions {
   fsync?: boolean
   /** Accept evm_increaseTime / evm_mine (tests and demos only: moving a ledger's clock breaks expiries). */
   allowTimeTravel?: boolean
-  /** Bytes of committed data (trie nodes, blocks, receipts) kept in memory. Default 128 MiB. */
-  cacheBytes?: number
 }
 
 /** Key files and genesis beside the database. */
@@ -48,7 +46,7 @@ export class EmbeddedNode {
   readonly accounts: `0x${string}`[]
   readonly #pool = new TxPool()
   readonly #authorityKey: Uint8Array
-  readonly #options: Required<Omit<EmbeddedNodeOptions, 'dataDir' | 'chainId' | 'devAccounts' | 'cacheBytes'>>
+  readonly #options: Required<Omit<EmbeddedNodeOptions, 'dataDir' | 'chainId' | 'devAccounts'>>
   readonly #removeOnClose: boolean
   #sealing = false
   #closed = false
@@ -85,7 +83,7 @@ export class EmbeddedNode {
     if (addressOfKey(bytesToHex(authorityKey)) !== genesis.authority) {
       throw new Error(`${AUTHORITY_KEY_FILE} in ${dataDir} is not the authority named by ${GENESIS_FILE}`)
     }
-    const store = await StagedStore.open(join(dataDir, 'chaindata'), options.cacheBytes)
+    const store = await StagedStore.open(join(dataDir, 'chaindata'))
     const state = await openChainState(store, genesis)
     const accounts = Array.from({ length: devAccounts }, (_, i) => devAccountKey(i))
     return new EmbeddedNode(state, dataDir, authorityKey, accounts, options, removeOnClose)

@@ -1,8 +1,4 @@
 import { ClassicLevel } from 'classic-level'
-import { ByteBoundedLru } from './byteBoundedLru.ts'
-
-/** Default size of the committed-data cache (trie nodes, blocks, receipts). */
-export const DEFAULT_CACHE_BYTES = 128 * 1024 * 1024
 
 /** One namespace of the node's database: a one-byte prefix keeps namespaces apart. */
 export const Namespace = {
@@ -26,16 +22,15 @@ export class StagedStore {
   readonly #db: ClassicLevel<Uint8Array, Uint8Array>
   #staged = new Map<string, Uint8Array | null>()
   /**
-   * Committed values by recent use, bounded in bytes (read-through and write-through). Each
-   * transaction walks trie paths the last blocks wrote or read; past ~30k writes those paths
-   * miss LevelDB's block cache (its blocks are full of stale node versions) and the reads alone
-   * cost 0.5 ms a transaction. Geth keeps a "trie clean cache" for the same reason.
+   * Recently committed values, newest last. The next blocks read back the trie paths and heads
+   * the last ones wrote; each LevelDB read is a threadpool round trip, this is a map lookup.
    */
-  readonly #cache: ByteBoundedLru
+  readonly #recent = new Map<string, Uint8Array | null>()
+  readonly #recentCapacity: number
 
-  private constructor(db: ClassicLevel<Uint8Array, Uint8Array>, cacheBytes: number) {
+  private constructor(db: ClassicLevel<Uint8Array, Uint8Array>, recentCapacity: number) {
     this.#db = db
-    this.#cache = new ByteBoundedLru(cacheBytes)
+    this.#recentCapacity = recentCapacity
   }
 
   /**
@@ -44,7 +39,7 @@ export class StagedStore {
    * an async read costs a threadpool round trip (0.27 ms measured) where a cached sync read costs
    * 0.04 ms, which kept the per-transaction cost from growing with the chain.
    */
-  static async open(path: string, cacheBytes = DEFAULT_CACHE_BYTES): Promise<StagedStore> {
+  static async open(path: string, recentCapacity = 100_000): Promise<StagedStore> {
     const db = new ClassicLevel<Uint8Array, Uint8Array>(path, {
       keyEncoding: 'view',
       valueEncoding: 'view',
@@ -52,29 +47,24 @@ export class StagedStore {
       writeBufferSize: 16 * 1024 * 1024,
     })
     await db.open()
-    return new StagedStore(db, cacheBytes)
+    return new StagedStore(db, recentCapacity)
   }
 
   /** What readers may see: committed data only, never the block being sealed. */
   async getCommitted(namespace: Namespace, key: Uint8Array): Promise<Uint8Array | undefined> {
-    return this.#readCommitted(prefixed(namespace, key))
+    const full = prefixed(namespace, key)
+    const recent = this.#recent.get(toMapKey(full))
+    if (recent !== undefined) return recent ?? undefined
+    return this.#db.getSync(full)
   }
 
   /** What the sealer sees: committed data overlaid with what the current block staged. */
   async get(namespace: Namespace, key: Uint8Array): Promise<Uint8Array | undefined> {
     const full = prefixed(namespace, key)
-    const staged = this.#staged.get(toMapKey(full))
-    if (staged !== undefined) return staged ?? undefined
-    return this.#readCommitted(full)
-  }
-
-  #readCommitted(full: Uint8Array): Uint8Array | undefined {
     const mapKey = toMapKey(full)
-    const cached = this.#cache.get(mapKey)
-    if (cached !== undefined) return cached ?? undefined
-    const value = this.#db.getSync(full)
-    this.#cache.set(mapKey, value ?? null)
-    return value
+    const staged = this.#staged.get(mapKey) ?? this.#recent.get(mapKey)
+    if (staged !== undefined) return staged ?? undefined
+    return this.#db.getSync(full)
   }
 
   put(namespace: Namespace, key: Uint8Array, value: Uint8Array): void {
@@ -94,7 +84,14 @@ export class StagedStore {
         : { type: 'put' as const, key: fromMapKey(key), value },
     )
     await this.#db.batch(ops, { sync })
-    for (const [key, value] of this.#staged) this.#cache.set(key, value)
+    for (const [key, value] of this.#staged) {
+      this.#recent.delete(key)
+      this.#recent.set(key, value)
+    }
+    for (const key of this.#recent.keys()) {
+      if (this.#recent.size <= this.#recentCapacity) break
+      this.#recent.delete(key)
+    }
     this.#staged = new Map()
   }
 
