@@ -7,3 +7,4 @@ export { startRpcHttpServer, type RpcHttpServer, type RpcHttpServerOptions, MAX_
 export { RpcError, RpcErrorCode } from './rpc/rpcError.ts'
 export { createEmbeddedNode, type RunningNode } from './createEmbeddedNode.ts'
 export { medchainChain } from './viemChain.ts'
+export { signHash } from './node/fastSecp256k1.ts'

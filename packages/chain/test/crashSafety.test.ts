@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, it } from 'node:test'
-import { TransactionReceiptNotFoundError, createPublicClient, createWalletClient, encodeFunctionData, http, type Hash, type Hex } from 'viem'
+import { TransactionReceiptNotFoundError, createPublicClient, createWalletClient, encodeFunctionData, http, keccak256, type Hash, type Hex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { devAccountKey, medchainChain } from '../src/index.ts'
 import { startNodeProcess, type NodeProcess } from './helpers/nodeProcess.ts'
@@ -57,7 +57,7 @@ it(`kill -9 during a stream of ${TOTAL} transactions, ${KILLS} times: nothing ac
       maxFeePerGas: 0n,
       maxPriorityFeePerGas: 0n,
     })
-    signed.push({ raw, hash: keccakHash(raw) })
+    signed.push({ raw, hash: keccak256(raw) })
   }
 
   /** Acknowledged: the client holds a receipt for it. */
@@ -166,7 +166,3 @@ async function locate(c: ReturnType<typeof createPublicClient>, hash: Hash) {
   return { blockNumber: receipt.blockNumber, blockHash: receipt.blockHash }
 }
 
-function keccakHash(raw: Hex): Hash {
-  return keccak256(raw)
-}
-import { keccak256 } from 'viem'

@@ -100,9 +100,6 @@ export class StagedStore {
     this.#staged = new Map()
   }
 
-  get stagedCount(): number {
-    return this.#staged.size
-  }
 
   /** Keys of `namespace` between `from` and `to` (inclusive), in order, from committed data. */
   async keys(namespace: Namespace, from: Uint8Array, to: Uint8Array, limit: number): Promise<Uint8Array[]> {

@@ -112,14 +112,6 @@ export class TxPool {
     return nonce
   }
 
-  get size(): number {
-    return this.#byHash.size
-  }
-
-  get(hash: string): PoolEntry | undefined {
-    return this.#byHash.get(hash)
-  }
-
   /** Fails every waiting transaction (the node is closing). */
   clear(error: Error): void {
     for (const entry of this.#byHash.values()) entry.reject(error)

@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes, keccak256, serializeTransaction, type Hex, type LocalAccount } from 'viem'
 import { privateKeyToAccount, type PrivateKeyToAccountOptions } from 'viem/accounts'
-import * as libsecp256k1 from 'tiny-secp256k1'
+import { signHash as signWithLibsecp256k1 } from '@medchain/chain'
 
 /**
  * A viem local account whose transaction signatures come from libsecp256k1 (WebAssembly):
@@ -12,8 +12,7 @@ export function fastLocalAccount(privateKey: Hex, options: PrivateKeyToAccountOp
   const base = privateKeyToAccount(privateKey, options)
   const key = hexToBytes(privateKey)
   const signHash = (hash: Hex) => {
-    const { signature, recoveryId } = libsecp256k1.signRecoverable(hexToBytes(hash), key)
-    const yParity = recoveryId as 0 | 1
+    const { signature, recovery: yParity } = signWithLibsecp256k1(hexToBytes(hash), key)
     return { r: bytesToHex(signature.subarray(0, 32)), s: bytesToHex(signature.subarray(32)), v: BigInt(27 + yParity), yParity }
   }
   const account: LocalAccount = {
