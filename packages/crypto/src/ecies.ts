@@ -1,10 +1,9 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
-import { hkdf } from '@noble/hashes/hkdf.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { AES_GCM, decryptAesGcm, encryptAesGcm } from './aesGcm.ts';
 import { assertBytes } from './assert.ts';
-import { concatBytes, utf8ToBytes } from './bytes.ts';
+import { concatBytes } from './bytes.ts';
 import { CryptoError } from './errors.ts';
+import { deriveEciesKey } from './eciesKdf.ts';
 import { type PrivateKey, toPrivateKeyBytes } from './toPrivateKeyBytes.ts';
 import { isValidPublicKeyBytes, type PublicKey, toPublicKeyBytes } from './toPublicKeyBytes.ts';
 
@@ -14,8 +13,6 @@ export const ECIES = {
   publicKeyBytes: 33,
   overheadBytes: 33 + AES_GCM.nonceBytes + AES_GCM.tagBytes,
 } as const;
-
-const INFO = utf8ToBytes(ECIES.info);
 
 /** Options of {@link eciesEncrypt}. */
 export type EciesEncryptOptions = {
@@ -38,16 +35,6 @@ export type EciesDecryptOptions = {
   aad?: Uint8Array | undefined;
 };
 
-// ECDH x coordinate -> HKDF-SHA256. The salt binds both public keys, so a payload cannot be
-// replayed as if made for another recipient or with another ephemeral key.
-function deriveKey(privateKey: Uint8Array, peerPublicKey: Uint8Array, salt: Uint8Array): Uint8Array {
-  const shared = secp256k1.getSharedSecret(privateKey, peerPublicKey, true);
-  const x = shared.subarray(1);
-  const key = hkdf(sha256, x, salt, INFO, AES_GCM.keyBytes);
-  shared.fill(0);
-  return key;
-}
-
 /**
  * Encrypts to a secp256k1 public key (ECIES: ephemeral ECDH, HKDF-SHA256 with
  * salt = ephemeralPublicKey || recipientPublicKey and info "medchain-ecies-v1", AES-256-GCM).
@@ -62,7 +49,7 @@ export function eciesEncrypt({ recipientPublicKey, plaintext, aad, ephemeralPriv
       ? secp256k1.utils.randomSecretKey()
       : toPrivateKeyBytes(ephemeralPrivateKey, 'ephemeralPrivateKey');
   const ephemeralPublicKey = secp256k1.getPublicKey(ephemeral, true);
-  const key = deriveKey(ephemeral, recipient, concatBytes(ephemeralPublicKey, recipient));
+  const key = deriveEciesKey(ephemeral, recipient, concatBytes(ephemeralPublicKey, recipient));
   ephemeral.fill(0);
   try {
     const sealed = encryptAesGcm({ key, plaintext, aad, nonce });
@@ -95,7 +82,7 @@ export function eciesDecrypt({ privateKey, payload, aad }: EciesDecryptOptions):
     throw new CryptoError('ECIES decryption failed: invalid ephemeral public key', { code: 'CRYPTO_DECRYPTION_FAILED' });
   }
   const recipient = secp256k1.getPublicKey(secret, true);
-  const key = deriveKey(secret, ephemeralPublicKey, concatBytes(ephemeralPublicKey, recipient));
+  const key = deriveEciesKey(secret, ephemeralPublicKey, concatBytes(ephemeralPublicKey, recipient));
   secret.fill(0);
   try {
     return decryptAesGcm({ key, nonce, ciphertext, aad });

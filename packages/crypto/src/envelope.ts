@@ -4,6 +4,7 @@ import { AES_GCM, decryptAesGcm, encryptAesGcm } from './aesGcm.ts';
 import { assertBytes, assertHex, assertString } from './assert.ts';
 import { bytesToHex, concatBytes, equalBytes, hexToBytes, utf8ToBytes } from './bytes.ts';
 import { eciesDecrypt, eciesEncrypt } from './ecies.ts';
+import type { EciesReceiver, EciesSender } from './eciesSession.ts';
 import { CryptoError } from './errors.ts';
 import type { PrivateKey } from './toPrivateKeyBytes.ts';
 import { type PublicKey, toPublicKeyBytes } from './toPublicKeyBytes.ts';
@@ -18,8 +19,14 @@ export const ENVELOPE_LIMITS = { maxRecipients: 64, maxIdLength: 256 } as const;
 
 const WRAP_DOMAIN = utf8ToBytes('medchain-envelope-v1/data-key');
 
-/** One reader of an envelope: an application id (an address, "patient", ...) and its key. */
-export type EnvelopeRecipient = { id: string; publicKey: PublicKey };
+/**
+ * One reader of an envelope: an application id (an address, "patient", ...) and either its key
+ * or an ECIES session to it (one ECDH for many envelopes; see createEciesSender).
+ */
+export type EnvelopeRecipient = { id: string; publicKey: PublicKey } | { id: string; sender: EciesSender };
+
+/** The reader's side: its private key, or an ECIES receiver caching derived keys. */
+export type EnvelopeReader = { privateKey: PrivateKey; receiver?: undefined } | { receiver: EciesReceiver; privateKey?: undefined };
 
 /** The data key of an envelope wrapped for one reader. */
 export type WrappedKey = { id: string; wrappedKey: Uint8Array };
@@ -48,30 +55,33 @@ export type OpenEnvelopeOptions = {
   ciphertext: Uint8Array;
   /** The reader's wrapped data key. */
   wrappedKey: Uint8Array;
-  /** The reader's private key. */
-  privateKey: PrivateKey;
   /** Content address from the chain; when given, checked before any decryption. */
   expectedHash?: Hex | undefined;
   aad?: Uint8Array | undefined;
-};
+} & EnvelopeReader;
 
 /** Options of {@link rewrapKey}. */
 export type RewrapKeyOptions = {
-  /** A data key wrapped for `privateKey`. */
+  /** A data key wrapped for the reader given by `privateKey` or `receiver`. */
   wrappedKey: Uint8Array;
-  privateKey: PrivateKey;
   /** Content address of the record the key belongs to. */
   ciphertextHash: Hex;
-  /** The new reader's 33-byte compressed public key. */
-  recipientPublicKey: PublicKey;
-};
+} & EnvelopeReader &
+  (
+    | { /** The new reader's 33-byte compressed public key. */ recipientPublicKey: PublicKey; recipientSender?: undefined }
+    | { /** An ECIES session to the new reader. */ recipientSender: EciesSender; recipientPublicKey?: undefined }
+  );
 
 function wrapAad(hash: Uint8Array): Uint8Array {
   return concatBytes(WRAP_DOMAIN, hash);
 }
 
-function unwrapDataKey(wrappedKey: Uint8Array, privateKey: PrivateKey, hash: Uint8Array): Uint8Array {
-  const dataKey = eciesDecrypt({ privateKey, payload: wrappedKey, aad: wrapAad(hash) });
+function unwrapDataKey(wrappedKey: Uint8Array, reader: EnvelopeReader, hash: Uint8Array): Uint8Array {
+  const aad = wrapAad(hash);
+  const dataKey =
+    reader.receiver !== undefined
+      ? reader.receiver.decrypt(wrappedKey, aad)
+      : eciesDecrypt({ privateKey: reader.privateKey, payload: wrappedKey, aad });
   if (dataKey.length !== AES_GCM.keyBytes) {
     dataKey.fill(0);
     throw new CryptoError(`"wrappedKey" does not hold a ${AES_GCM.keyBytes}-byte data key`, {
@@ -109,16 +119,22 @@ export function sealEnvelope({ plaintext, recipients, aad }: SealEnvelopeOptions
   assertRecipients(recipients);
   if (aad !== undefined) assertBytes('aad', aad);
   // Check every public key before the data key exists, so a bad key fails with nothing to wipe.
-  const publicKeys = recipients.map((recipient, i) => toPublicKeyBytes(recipient.publicKey, `recipients[${i}].publicKey`));
+  const publicKeys = recipients.map((recipient, i) =>
+    'sender' in recipient ? undefined : toPublicKeyBytes(recipient.publicKey, `recipients[${i}].publicKey`),
+  );
 
   const dataKey = new Uint8Array(randomBytes(AES_GCM.keyBytes));
   try {
     const sealed = encryptAesGcm({ key: dataKey, plaintext, aad });
     const ciphertext = concatBytes(sealed.nonce, sealed.ciphertext);
     const hash = sha256(ciphertext);
-    const wrappedKeys = recipients.map(({ id }, i) => ({
-      id,
-      wrappedKey: eciesEncrypt({ recipientPublicKey: publicKeys[i] as Uint8Array, plaintext: dataKey, aad: wrapAad(hash) }),
+    const keyAad = wrapAad(hash);
+    const wrappedKeys = recipients.map((recipient, i) => ({
+      id: recipient.id,
+      wrappedKey:
+        'sender' in recipient
+          ? recipient.sender.encrypt(dataKey, keyAad)
+          : eciesEncrypt({ recipientPublicKey: publicKeys[i] as Uint8Array, plaintext: dataKey, aad: keyAad }),
     }));
     return { ciphertext, ciphertextHash: bytesToHex(hash), wrappedKeys };
   } finally {
@@ -132,7 +148,8 @@ export function sealEnvelope({ plaintext, recipients, aad }: SealEnvelopeOptions
  * @throws CryptoError `CRYPTO_HASH_MISMATCH`, `CRYPTO_DECRYPTION_FAILED` (wrong key, wrapped
  * key of another record, wrong aad, tampering), `CRYPTO_INVALID_ARGUMENT`, `CRYPTO_INVALID_PRIVATE_KEY`
  */
-export function openEnvelope({ ciphertext, wrappedKey, privateKey, expectedHash, aad }: OpenEnvelopeOptions): Uint8Array {
+export function openEnvelope(options: OpenEnvelopeOptions): Uint8Array {
+  const { ciphertext, wrappedKey, expectedHash, aad } = options;
   assertBytes('ciphertext', ciphertext);
   const minimum = AES_GCM.nonceBytes + AES_GCM.tagBytes;
   if (ciphertext.length < minimum) {
@@ -152,7 +169,7 @@ export function openEnvelope({ ciphertext, wrappedKey, privateKey, expectedHash,
       });
     }
   }
-  const dataKey = unwrapDataKey(wrappedKey, privateKey, hash);
+  const dataKey = unwrapDataKey(wrappedKey, options, hash);
   try {
     return decryptAesGcm({
       key: dataKey,
@@ -171,15 +188,19 @@ export function openEnvelope({ ciphertext, wrappedKey, privateKey, expectedHash,
  * @throws CryptoError `CRYPTO_DECRYPTION_FAILED` (wrong key, or `wrappedKey` is not for this
  * record), `CRYPTO_INVALID_ARGUMENT`, `CRYPTO_INVALID_PRIVATE_KEY`
  */
-export function rewrapKey({ wrappedKey, privateKey, ciphertextHash, recipientPublicKey }: RewrapKeyOptions): Uint8Array {
+export function rewrapKey(options: RewrapKeyOptions): Uint8Array {
+  const { wrappedKey, ciphertextHash, recipientSender } = options;
   assertBytes('wrappedKey', wrappedKey);
   assertHex('ciphertextHash', ciphertextHash, 32);
   const hash = hexToBytes(ciphertextHash, 'ciphertextHash');
   // Validate the new reader's key before the data key exists in memory.
-  const recipient = toPublicKeyBytes(recipientPublicKey, 'recipientPublicKey');
-  const dataKey = unwrapDataKey(wrappedKey, privateKey, hash);
+  const recipient =
+    recipientSender === undefined ? toPublicKeyBytes(options.recipientPublicKey, 'recipientPublicKey') : undefined;
+  const dataKey = unwrapDataKey(wrappedKey, options, hash);
   try {
-    return eciesEncrypt({ recipientPublicKey: recipient, plaintext: dataKey, aad: wrapAad(hash) });
+    const aad = wrapAad(hash);
+    if (recipientSender !== undefined) return recipientSender.encrypt(dataKey, aad);
+    return eciesEncrypt({ recipientPublicKey: recipient as Uint8Array, plaintext: dataKey, aad });
   } finally {
     dataKey.fill(0);
   }

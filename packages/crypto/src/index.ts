@@ -63,7 +63,16 @@ export {
 export { type PublicKey, isValidPublicKeyBytes, toPublicKeyBytes } from './toPublicKeyBytes.ts';
 export { ECIES, type EciesDecryptOptions, type EciesEncryptOptions, eciesDecrypt, eciesEncrypt } from './ecies.ts';
 export {
+  type CreateEciesReceiverOptions,
+  type CreateEciesSenderOptions,
+  type EciesReceiver,
+  type EciesSender,
+  createEciesReceiver,
+  createEciesSender,
+} from './eciesSession.ts';
+export {
   ENVELOPE_LIMITS,
+  type EnvelopeReader,
   type EnvelopeRecipient,
   type OpenEnvelopeOptions,
   type RewrapKeyOptions,
