@@ -1,0 +1,6 @@
+export { StoreError, type StoreErrorCode, StoreErrorCodes, type StoreErrorOptions, isStoreError } from './errors.ts'
+export type { BlobBackend, BlobInput } from './blobBackend.ts'
+export { assertContentHash, contentHash } from './contentHash.ts'
+export { type CreateDiskBlobBackendOptions, createDiskBlobBackend } from './createDiskBlobBackend.ts'
+export { type Erasure, type KeyStore, type WrappedKeys, openKeyStore } from './keyStore.ts'
+export { PACK } from './packFormat.ts'
