@@ -123,7 +123,9 @@ function toAccount(account: Hex | Account | undefined): Account | undefined {
 }
 
 async function assertDeployed(publicClient: PublicClient<Transport, Chain>, deployment: Deployment): Promise<void> {
-  for (const [name, address] of [['consortium', deployment.consortium], ['identityRegistry', deployment.identityRegistry]] as const) {
+  const names = ['consortium', 'identityRegistry', 'recordRegistry', 'consentRegistry', 'emergencyAccess', 'accessLog'] as const
+  for (const name of names) {
+    const address = deployment[name]
     let code: Hex | undefined
     try {
       code = await publicClient.getCode({ address })

@@ -28,6 +28,7 @@ const EXECUTION_REVERTED_CODE = 3
 const ENUM_NAMES: Record<string, readonly string[]> = {
   'enum IConsortium.ProposalStatus': ['None', 'Pending', 'Executed', 'Rejected', 'Expired'],
   'enum IConsortium.ProposalKind': ['Admission', 'Removal', 'RolesChange'],
+  'enum IEmergencyAccess.ReviewStatus': ['Pending', 'Justified', 'Unjustified'],
 }
 
 /**

@@ -7,7 +7,33 @@ export {
   type MedchainClient,
 } from './createMedchainClient.ts'
 export { ROLE_NAMES, isRoleName, rolesToMask, maskToRoles, individualKindToValue, type RoleName, type IndividualKind } from './roles.ts'
-export type { Deployment, Member, Patient, Proposal, ProposalKind, ProposalStatus } from './types.ts'
+export { PURPOSE_NAMES, isPurposeName, purposesToMask, maskToPurposes, type PurposeName } from './purposes.ts'
+export { accessDecisionName, accessDecisionCode, type AccessDecision } from './accessDecisions.ts'
+export { FHIR_RESOURCE_TYPES, resourceTypeIndex, resourceTypesToMask, maskToResourceTypes } from './fhirResourceTypes.ts'
+export { resourceTypeToBytes32, bytes32ToResourceType } from './encoding/resourceType.ts'
+export { encodeRecordLeaf } from './encoding/recordLeaf.ts'
+export { encodeAccessEntry } from './encoding/accessEntry.ts'
+/** On-chain codes, for access-log entries: `accessActions.READ`, `purposes.TREATMENT`, `accessDecisions.ALLOWED`... */
+export { accessActions, accessDecisions, purposes } from '@medchain/contracts'
+export type {
+  AccessBatch,
+  AccessEntry,
+  BreakGlassAccess,
+  BreakGlassReviewStatus,
+  Consent,
+  Deployment,
+  Member,
+  Patient,
+  Proposal,
+  ProposalKind,
+  ProposalStatus,
+  RecordAnchor,
+  RecordBatch,
+  RecordErasure,
+  RecordLeaf,
+  ConsentTerms,
+  ConsentGrantInput,
+} from './types.ts'
 export type { ContractWriteResult } from './internal/writeContract.ts'
 export type { ProposalOutcome } from './internal/proposalOutcome.ts'
 
@@ -53,7 +79,76 @@ export {
   type RelayPatientKeyRotationReturnType,
 } from './actions/identity/relayPatientKeyRotation.ts'
 
-export { deployContracts, type DeployContractsParameters, type DeployContractsReturnType, type MemberInput } from './deploy/deployContracts.ts'
+export { anchorRecord, type AnchorRecordParameters, type AnchorRecordReturnType } from './actions/records/anchorRecord.ts'
+export { anchorRecordBatch, type AnchorRecordBatchParameters, type AnchorRecordBatchReturnType } from './actions/records/anchorRecordBatch.ts'
+export { markRecordErased, type MarkRecordErasedParameters, type MarkRecordErasedReturnType } from './actions/records/markRecordErased.ts'
+export { getRecordAnchor, type GetRecordAnchorParameters, type GetRecordAnchorReturnType } from './actions/records/getRecordAnchor.ts'
+export { getRecordBatch, type GetRecordBatchParameters, type GetRecordBatchReturnType } from './actions/records/getRecordBatch.ts'
+export { getErasure, type GetErasureParameters, type GetErasureReturnType } from './actions/records/getErasure.ts'
+export {
+  verifyBatchedRecord,
+  type VerifyBatchedRecordParameters,
+  type VerifyBatchedRecordReturnType,
+} from './actions/records/verifyBatchedRecord.ts'
+
+export { grantConsent, type GrantConsentParameters, type GrantConsentReturnType } from './actions/consent/grantConsent.ts'
+export {
+  signConsentGrant,
+  consentGrantTypes,
+  type SignConsentGrantParameters,
+  type SignConsentGrantReturnType,
+  type SignedConsentGrant,
+} from './actions/consent/signConsentGrant.ts'
+export { relayConsentGrant, type RelayConsentGrantParameters, type RelayConsentGrantReturnType } from './actions/consent/relayConsentGrant.ts'
+export { revokeConsent, type RevokeConsentParameters, type RevokeConsentReturnType } from './actions/consent/revokeConsent.ts'
+export {
+  signConsentRevocation,
+  consentRevocationTypes,
+  type SignConsentRevocationParameters,
+  type SignConsentRevocationReturnType,
+  type SignedConsentRevocation,
+} from './actions/consent/signConsentRevocation.ts'
+export {
+  relayConsentRevocation,
+  type RelayConsentRevocationParameters,
+  type RelayConsentRevocationReturnType,
+} from './actions/consent/relayConsentRevocation.ts'
+export { getConsent, type GetConsentParameters, type GetConsentReturnType } from './actions/consent/getConsent.ts'
+export { listConsents, type ListConsentsParameters, type ListConsentsReturnType } from './actions/consent/listConsents.ts'
+export { findAuthorization, type FindAuthorizationParameters, type FindAuthorizationReturnType } from './actions/consent/findAuthorization.ts'
+
+export { openBreakGlass, type OpenBreakGlassParameters, type OpenBreakGlassReturnType } from './actions/emergency/openBreakGlass.ts'
+export { reviewBreakGlass, type ReviewBreakGlassParameters, type ReviewBreakGlassReturnType } from './actions/emergency/reviewBreakGlass.ts'
+export {
+  signBreakGlassReview,
+  breakGlassReviewTypes,
+  type SignBreakGlassReviewParameters,
+  type SignBreakGlassReviewReturnType,
+  type SignedBreakGlassReview,
+} from './actions/emergency/signBreakGlassReview.ts'
+export {
+  relayBreakGlassReview,
+  type RelayBreakGlassReviewParameters,
+  type RelayBreakGlassReviewReturnType,
+} from './actions/emergency/relayBreakGlassReview.ts'
+export { getBreakGlass, type GetBreakGlassParameters, type GetBreakGlassReturnType } from './actions/emergency/getBreakGlass.ts'
+export {
+  getActiveBreakGlass,
+  type GetActiveBreakGlassParameters,
+  type GetActiveBreakGlassReturnType,
+} from './actions/emergency/getActiveBreakGlass.ts'
+
+export { logAccessBatch, type LogAccessBatchParameters, type LogAccessBatchReturnType } from './actions/audit/logAccessBatch.ts'
+export { getAccessBatch, type GetAccessBatchParameters, type GetAccessBatchReturnType } from './actions/audit/getAccessBatch.ts'
+export { verifyAccessEntry, type VerifyAccessEntryParameters, type VerifyAccessEntryReturnType } from './actions/audit/verifyAccessEntry.ts'
+
+export {
+  deployContracts,
+  DEFAULT_EMERGENCY_WINDOW_SECONDS,
+  type DeployContractsParameters,
+  type DeployContractsReturnType,
+  type MemberInput,
+} from './deploy/deployContracts.ts'
 export { deploymentFilePath, saveDeployment, loadDeployment, readDeploymentFile } from './deploy/deploymentFile.ts'
 export {
   isKeystoreName,

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { createEmbeddedNode, type RunningNode } from '@medchain/chain'
+import { emergencyAccessAbi, recordRegistryAbi } from '@medchain/contracts'
 import { privateKeyToAddress } from '@medchain/crypto'
 import { getMembers } from '../actions/consortium/getMembers.ts'
 import { createMedchainClient } from '../createMedchainClient.ts'
 import { expectMedchainError, expectRevert } from '../../test/expectMedchainError.ts'
 import { bootstrapOf, TEST_LIFETIME_SECONDS } from '../../test/localChain.ts'
-import { deployContracts } from './deployContracts.ts'
+import { DEFAULT_EMERGENCY_WINDOW_SECONDS, deployContracts } from './deployContracts.ts'
 
 describe('deployContracts', () => {
   let node: RunningNode
@@ -15,13 +16,21 @@ describe('deployContracts', () => {
   })
   after(() => node?.close())
 
-  it('deploys the Consortium with 3 bootstrap members and the IdentityRegistry bound to it', async () => {
+  it('deploys the Consortium with 3 bootstrap members and the contracts bound to it', async () => {
     const deployer = await createMedchainClient({ provider: node.provider, account: node.accounts[0] })
     const deployment = await deployContracts(deployer, { bootstrap: bootstrapOf(node.accounts), proposalLifetimeSeconds: TEST_LIFETIME_SECONDS })
     assert.equal(deployment.chainId, node.chainId)
     assert.equal(deployment.deployer, privateKeyToAddress(node.accounts[0]!))
     assert.ok(deployment.deployedAtBlock > 0n)
-    assert.notEqual(deployment.consortium, deployment.identityRegistry)
+    const addresses = [
+      deployment.consortium,
+      deployment.identityRegistry,
+      deployment.recordRegistry,
+      deployment.consentRegistry,
+      deployment.emergencyAccess,
+      deployment.accessLog,
+    ]
+    assert.equal(new Set(addresses).size, 6)
 
     const reader = await createMedchainClient({ provider: node.provider, deployment })
     const members = await getMembers(reader)
@@ -31,6 +40,23 @@ describe('deployContracts', () => {
     assert.equal(byName['Test Hospital']?.address, privateKeyToAddress(node.accounts[1]!))
     assert.equal(byName['Test Research']?.gatewayUrl, 'http://research.test')
     assert.ok(members.every((member) => member.active && member.joinedAt > 0n))
+    const window = await reader.publicClient.readContract({ address: deployment.emergencyAccess, abi: emergencyAccessAbi, functionName: 'window' })
+    assert.equal(window, DEFAULT_EMERGENCY_WINDOW_SECONDS)
+    for (const address of [deployment.recordRegistry, deployment.consentRegistry, deployment.emergencyAccess]) {
+      const bound = await reader.publicClient.readContract({ address, abi: recordRegistryAbi, functionName: 'identityRegistry' })
+      assert.equal(bound, deployment.identityRegistry)
+    }
+  })
+
+  it('takes the break-glass window', async () => {
+    const deployer = await createMedchainClient({ provider: node.provider, account: node.accounts[0] })
+    const deployment = await deployContracts(deployer, {
+      bootstrap: bootstrapOf(node.accounts),
+      proposalLifetimeSeconds: TEST_LIFETIME_SECONDS,
+      emergencyWindowSeconds: 60,
+    })
+    const window = await deployer.publicClient.readContract({ address: deployment.emergencyAccess, abi: emergencyAccessAbi, functionName: 'window' })
+    assert.equal(window, 60n)
   })
 
   it('decodes a constructor revert before sending anything', async () => {
@@ -52,6 +78,10 @@ describe('deployContracts', () => {
     )
     assert.match(badKey.message, /bootstrap\[0\]\.encryptionPublicKey/)
     await expectMedchainError(deployContracts(deployer, { bootstrap: [first!], proposalLifetimeSeconds: 0 }), 'SDK_INVALID_ARGUMENT')
+    await expectMedchainError(
+      deployContracts(deployer, { bootstrap: [first!], proposalLifetimeSeconds: 60, emergencyWindowSeconds: 0 }),
+      'SDK_INVALID_ARGUMENT',
+    )
     const reader = await createMedchainClient({ provider: node.provider })
     await expectMedchainError(deployContracts(reader, { bootstrap: [first!], proposalLifetimeSeconds: 60 }), 'SDK_NO_ACCOUNT')
   })

@@ -1,9 +1,22 @@
-import { consortiumAbi, consortiumBytecode, identityRegistryAbi, identityRegistryBytecode } from '@medchain/contracts'
+import {
+  accessLogAbi,
+  accessLogBytecode,
+  consentRegistryAbi,
+  consentRegistryBytecode,
+  consortiumAbi,
+  consortiumBytecode,
+  emergencyAccessAbi,
+  emergencyAccessBytecode,
+  identityRegistryAbi,
+  identityRegistryBytecode,
+  recordRegistryAbi,
+  recordRegistryBytecode,
+} from '@medchain/contracts'
 import { encodeDeployData, getAddress, type Address, type Hash, type Hex } from 'viem'
 import type { MedchainClient } from '../createMedchainClient.ts'
 import { decodeContractError } from '../decodeContractError.ts'
 import { MedchainError } from '../errors.ts'
-import { assertAddress, assertCompressedPublicKey, assertNonEmptyString, assertString, assertUint } from '../internal/assert.ts'
+import { assertAddress, assertCompressedPublicKey, assertNonEmptyString, assertString, assertUint, assertUint64 } from '../internal/assert.ts'
 import { requireWallet, waitForReceipt } from '../internal/writeContract.ts'
 import { rolesToMask, type RoleName } from '../roles.ts'
 import type { Deployment } from '../types.ts'
@@ -23,13 +36,19 @@ export type DeployContractsParameters = {
   bootstrap: readonly MemberInput[]
   /** How long a governance proposal stays open. */
   proposalLifetimeSeconds: number | bigint
+  /** How long a break-glass access lasts. Default {@link DEFAULT_EMERGENCY_WINDOW_SECONDS} (4 hours). */
+  emergencyWindowSeconds?: number | bigint | undefined
 }
+
+/** Default break-glass window: 4 hours. */
+export const DEFAULT_EMERGENCY_WINDOW_SECONDS = 14_400n
 
 export type DeployContractsReturnType = Deployment
 
 /**
- * Deploys a new consortium: the Consortium with its bootstrap members, then the IdentityRegistry
- * bound to it, from the client's account. Each constructor is simulated first, so a bad input
+ * Deploys a new consortium from the client's account: the Consortium with its bootstrap members,
+ * the IdentityRegistry bound to it, then the RecordRegistry, ConsentRegistry, EmergencyAccess and
+ * AccessLog bound to both. Each constructor is simulated first, so a bad input
  * fails with the decoded custom error before anything is sent.
  * @throws MedchainError `SDK_CONTRACT_REVERTED` (e.g. ConsortiumInvalidKey, ConsortiumAlreadyMember),
  *   `SDK_INVALID_ARGUMENT`, `SDK_NO_ACCOUNT`, `SDK_RPC_*`
@@ -50,6 +69,8 @@ export async function deployContracts(client: MedchainClient, parameters: Deploy
     }
   })
   const lifetime = assertUint('proposalLifetimeSeconds', parameters.proposalLifetimeSeconds, { min: 1n })
+  const emergencyWindow = assertUint64('emergencyWindowSeconds', parameters.emergencyWindowSeconds ?? DEFAULT_EMERGENCY_WINDOW_SECONDS)
+  if (emergencyWindow === 0n) throw new MedchainError('"emergencyWindowSeconds" must not be zero', { code: 'SDK_INVALID_ARGUMENT' })
   const wallet = requireWallet(client, 'deployContracts')
 
   const consortium = await deploy(client, {
@@ -60,10 +81,31 @@ export async function deployContracts(client: MedchainClient, parameters: Deploy
     data: encodeDeployData({ abi: identityRegistryAbi, bytecode: identityRegistryBytecode, args: [consortium.address] }),
     context: 'IdentityRegistry constructor',
   })
+  const bound = [consortium.address, identityRegistry.address] as const
+  const recordRegistry = await deploy(client, {
+    data: encodeDeployData({ abi: recordRegistryAbi, bytecode: recordRegistryBytecode, args: bound }),
+    context: 'RecordRegistry constructor',
+  })
+  const consentRegistry = await deploy(client, {
+    data: encodeDeployData({ abi: consentRegistryAbi, bytecode: consentRegistryBytecode, args: bound }),
+    context: 'ConsentRegistry constructor',
+  })
+  const emergencyAccess = await deploy(client, {
+    data: encodeDeployData({ abi: emergencyAccessAbi, bytecode: emergencyAccessBytecode, args: [...bound, emergencyWindow] }),
+    context: 'EmergencyAccess constructor',
+  })
+  const accessLog = await deploy(client, {
+    data: encodeDeployData({ abi: accessLogAbi, bytecode: accessLogBytecode, args: [consortium.address] }),
+    context: 'AccessLog constructor',
+  })
   return {
     chainId: client.chain.id,
     consortium: consortium.address,
     identityRegistry: identityRegistry.address,
+    recordRegistry: recordRegistry.address,
+    consentRegistry: consentRegistry.address,
+    emergencyAccess: emergencyAccess.address,
+    accessLog: accessLog.address,
     deployedAtBlock: consortium.blockNumber,
     deployer: wallet.account.address,
   }

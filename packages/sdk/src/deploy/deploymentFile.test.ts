@@ -11,6 +11,10 @@ const deployment: Deployment = {
   chainId: 31337,
   consortium: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
   identityRegistry: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+  recordRegistry: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+  consentRegistry: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
+  emergencyAccess: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
+  accessLog: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
   deployedAtBlock: 12n,
   deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
 }
@@ -52,6 +56,11 @@ describe('deployment files', () => {
     assert.match(otherChain.shortMessage, /is for chain 31337, not 3/)
     await write(4, '[]')
     await expectMedchainError(loadDeployment(dir, 4), 'SDK_DEPLOYMENT_INVALID')
+    // A file written before the records, consent, emergency and audit contracts existed.
+    const { recordRegistry: _, ...older } = deployment
+    await write(6, JSON.stringify({ ...older, chainId: 6, deployedAtBlock: 1 }))
+    const outdated = await expectMedchainError(loadDeployment(dir, 6), 'SDK_DEPLOYMENT_INVALID')
+    assert.match(outdated.shortMessage, /6\.json: "recordRegistry" expected an address/)
   })
 
   it('never writes an invalid deployment', async () => {

@@ -12,6 +12,10 @@ type DeploymentJson = {
   chainId: number
   consortium: Address
   identityRegistry: Address
+  recordRegistry: Address
+  consentRegistry: Address
+  emergencyAccess: Address
+  accessLog: Address
   deployedAtBlock: number
   deployer: Address
 }
@@ -100,6 +104,10 @@ function parseDeployment(json: unknown, source: string): Deployment {
     chainId,
     consortium: address('consortium'),
     identityRegistry: address('identityRegistry'),
+    recordRegistry: address('recordRegistry'),
+    consentRegistry: address('consentRegistry'),
+    emergencyAccess: address('emergencyAccess'),
+    accessLog: address('accessLog'),
     deployedAtBlock: BigInt(deployedAtBlock),
     deployer: address('deployer'),
   }
@@ -111,8 +119,18 @@ function toJson(deployment: Deployment): DeploymentJson {
   if (typeof block !== 'bigint' || block < 0n || block > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new MedchainError('"deployment.deployedAtBlock" expected a non-negative bigint', { code: 'SDK_INVALID_ARGUMENT' })
   }
-  const { chainId, consortium, identityRegistry, deployer } = deployment
-  const json = { chainId, consortium, identityRegistry, deployedAtBlock: Number(block), deployer }
+  const { chainId, consortium, identityRegistry, recordRegistry, consentRegistry, emergencyAccess, accessLog, deployer } = deployment
+  const json = {
+    chainId,
+    consortium,
+    identityRegistry,
+    recordRegistry,
+    consentRegistry,
+    emergencyAccess,
+    accessLog,
+    deployedAtBlock: Number(block),
+    deployer,
+  }
   parseDeployment(json, 'deployment')
   return json
 }

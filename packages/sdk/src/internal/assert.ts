@@ -1,6 +1,6 @@
 // Input checks run at the top of each action, so that a bad argument fails with a message naming
 // it before any request leaves the process.
-import { getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
+import { bytesToHex, getAddress, isAddress, isHex, type Address, type Hex } from 'viem'
 import { MedchainError } from '../errors.ts'
 
 function invalid(message: string): MedchainError {
@@ -66,4 +66,38 @@ export function assertHex(name: string, value: unknown): Hex {
     throw invalid(`"${name}" expected 0x-prefixed hex bytes, got ${describe(value)}`)
   }
   return value
+}
+
+/** `value` as lower-case hex: 32 bytes given as hex or a Uint8Array (e.g. a Merkle root); optionally non-zero. */
+export function assertBytes32(name: string, value: unknown, { nonZero = false }: { nonZero?: boolean } = {}): Hex {
+  const hex = value instanceof Uint8Array ? bytesToHex(value) : value
+  if (typeof hex !== 'string' || !isHex(hex, { strict: true }) || hex.length !== 66) {
+    throw invalid(`"${name}" expected 32 bytes (0x + 64 hex digits or a Uint8Array), got ${describe(value)}`)
+  }
+  if (nonZero && /^0x0{64}$/.test(hex)) throw invalid(`"${name}" must not be zero`)
+  return hex.toLowerCase() as Hex
+}
+
+/** `value` as an array of 32-byte hex strings (each given as hex or a Uint8Array), at most `maxLength` long. */
+export function assertBytes32Array(name: string, value: unknown, { maxLength = 1024 }: { maxLength?: number } = {}): Hex[] {
+  if (!Array.isArray(value) || value.length > maxLength) {
+    throw invalid(`"${name}" expected an array of at most ${maxLength} 32-byte values, got ${describe(value)}`)
+  }
+  return value.map((item, i) => assertBytes32(`${name}[${i}]`, item))
+}
+
+/** `value` as a number: an integer in [min, 2^bits - 1] for a Solidity uint8, uint16 or uint32. */
+export function assertSmallUint(name: string, value: unknown, bits: 8 | 16 | 32, { min = 0 }: { min?: number } = {}): number {
+  const max = 2 ** bits - 1
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw invalid(`"${name}" expected an integer in [${min}, ${max}], got ${describe(value)}`)
+  }
+  return value
+}
+
+/** `value` as a bigint that fits a Solidity uint64 (bigint or safe integer number). */
+export function assertUint64(name: string, value: unknown): bigint {
+  const big = assertUint(name, value)
+  if (big >= 2n ** 64n) throw invalid(`"${name}" expected an integer below 2^64, got ${describe(value)}`)
+  return big
 }

@@ -1,11 +1,10 @@
 import { identityRegistryAbi } from '@medchain/contracts'
 import { keccak256, type Address, type Hex, type LocalAccount } from 'viem'
-import { privateKeyToAccount } from 'viem/accounts'
 import type { MedchainClient } from '../../createMedchainClient.ts'
-import { MedchainError } from '../../errors.ts'
 import { assertCompressedPublicKey, assertUint } from '../../internal/assert.ts'
 import { readContract } from '../../internal/readContract.ts'
 import { requireDeployment } from '../../internal/requireDeployment.ts'
+import { deadlineOrDefault, medchainDomain, toLocalAccount } from '../../internal/signing.ts'
 
 /** EIP-712 type of a signed key rotation, as IdentityRegistry hashes it. */
 export const rotateKeyTypes = {
@@ -16,9 +15,6 @@ export const rotateKeyTypes = {
     { name: 'deadline', type: 'uint256' },
   ],
 } as const
-
-/** How long a rotation signature stays valid by default: long enough to reach a gateway. */
-const DEFAULT_VALIDITY_SECONDS = 3600n
 
 export type SignPatientKeyRotationParameters = {
   /** The pseudonym's private key or local account: the patient signs, anyone relays. */
@@ -52,12 +48,9 @@ export async function signPatientKeyRotation(
   client: MedchainClient,
   parameters: SignPatientKeyRotationParameters,
 ): Promise<SignPatientKeyRotationReturnType> {
-  const patient = toLocalAccount(parameters.patient)
+  const patient = toLocalAccount('patient', parameters.patient)
   const newKey = assertCompressedPublicKey('newKey', parameters.newKey)
-  const deadline =
-    parameters.deadline === undefined
-      ? BigInt(Math.floor(Date.now() / 1000)) + DEFAULT_VALIDITY_SECONDS
-      : assertUint('deadline', parameters.deadline)
+  const deadline = await deadlineOrDefault(client, parameters.deadline)
   const { identityRegistry } = requireDeployment(client)
   const pseudonym = patient.address
   const nonce =
@@ -71,24 +64,10 @@ export async function signPatientKeyRotation(
         })
       : assertUint('nonce', parameters.nonce)
   const signature = await patient.signTypedData({
-    domain: { name: 'medchain IdentityRegistry', version: '1', chainId: client.chain.id, verifyingContract: identityRegistry },
+    domain: medchainDomain(client, 'medchain IdentityRegistry', identityRegistry),
     types: rotateKeyTypes,
     primaryType: 'RotateKey',
     message: { pseudonym, newKeyHash: keccak256(newKey), nonce, deadline },
   })
   return { pseudonym, newKey, nonce, deadline, signature }
-}
-
-function toLocalAccount(patient: Hex | LocalAccount): LocalAccount {
-  if (typeof patient === 'string') {
-    try {
-      return privateKeyToAccount(patient)
-    } catch (cause) {
-      throw new MedchainError('"patient" expected a 32-byte hex private key or a local account', { code: 'SDK_INVALID_ARGUMENT', cause })
-    }
-  }
-  if (typeof patient !== 'object' || patient === null || typeof patient.signTypedData !== 'function') {
-    throw new MedchainError('"patient" expected a 32-byte hex private key or a local account', { code: 'SDK_INVALID_ARGUMENT' })
-  }
-  return patient
 }
