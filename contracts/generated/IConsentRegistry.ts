@@ -364,6 +364,55 @@ export const iConsentRegistryAbi = [
   {
     "inputs": [
       {
+        "internalType": "address",
+        "name": "patient",
+        "type": "address"
+      },
+      {
+        "internalType": "address",
+        "name": "accessor",
+        "type": "address"
+      },
+      {
+        "internalType": "uint16",
+        "name": "purpose",
+        "type": "uint16"
+      },
+      {
+        "internalType": "uint8",
+        "name": "resourceTypeIndex",
+        "type": "uint8"
+      },
+      {
+        "internalType": "bytes32",
+        "name": "recordId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint64",
+        "name": "at",
+        "type": "uint64"
+      }
+    ],
+    "name": "findAuthorizationAt",
+    "outputs": [
+      {
+        "internalType": "bytes32",
+        "name": "consentId",
+        "type": "bytes32"
+      },
+      {
+        "internalType": "uint8",
+        "name": "decision",
+        "type": "uint8"
+      }
+    ],
+    "stateMutability": "view",
+    "type": "function"
+  },
+  {
+    "inputs": [
+      {
         "internalType": "bytes32",
         "name": "consentId",
         "type": "bytes32"

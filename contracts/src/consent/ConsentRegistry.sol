@@ -90,7 +90,7 @@ contract ConsentRegistry is IConsentRegistry, ConsortiumGated, EIP712 {
     ) external view returns (uint8 decision) {
         if (!Purposes.isValid(purpose)) revert ConsentInvalidPurposes(purpose);
         address accessorMember = consortium().memberOf(accessor);
-        (, decision) = _evaluate(_consents[consentId], accessor, accessorMember, purpose, resourceTypeIndex, recordId);
+        (, decision) = _evaluate(_consents[consentId], accessor, accessorMember, purpose, resourceTypeIndex, recordId, block.timestamp);
     }
 
     function findAuthorization(
@@ -100,13 +100,35 @@ contract ConsentRegistry is IConsentRegistry, ConsortiumGated, EIP712 {
         uint8 resourceTypeIndex,
         bytes32 recordId
     ) external view returns (bytes32 consentId, uint8 decision) {
+        return _find(patient, accessor, purpose, resourceTypeIndex, recordId, block.timestamp);
+    }
+
+    function findAuthorizationAt(
+        address patient,
+        address accessor,
+        uint16 purpose,
+        uint8 resourceTypeIndex,
+        bytes32 recordId,
+        uint64 at
+    ) external view returns (bytes32 consentId, uint8 decision) {
+        return _find(patient, accessor, purpose, resourceTypeIndex, recordId, at);
+    }
+
+    function _find(
+        address patient,
+        address accessor,
+        uint16 purpose,
+        uint8 resourceTypeIndex,
+        bytes32 recordId,
+        uint256 at
+    ) private view returns (bytes32 consentId, uint8 decision) {
         if (!Purposes.isValid(purpose)) revert ConsentInvalidPurposes(purpose);
         address accessorMember = consortium().memberOf(accessor);
         bytes32[] storage ids = _consentsOf[patient];
         decision = AccessDecisions.NO_CONSENT;
         for (uint256 i = ids.length; i > 0; --i) {
             bytes32 id = ids[i - 1];
-            (bool applies, uint8 d) = _evaluate(_consents[id], accessor, accessorMember, purpose, resourceTypeIndex, recordId);
+            (bool applies, uint8 d) = _evaluate(_consents[id], accessor, accessorMember, purpose, resourceTypeIndex, recordId, at);
             if (!applies) continue;
             if (d == AccessDecisions.ALLOWED) return (id, d);
             if (consentId == bytes32(0)) (consentId, decision) = (id, d);
@@ -193,7 +215,8 @@ contract ConsentRegistry is IConsentRegistry, ConsortiumGated, EIP712 {
         address accessorMember,
         uint16 purpose,
         uint8 resourceTypeIndex,
-        bytes32 recordId
+        bytes32 recordId,
+        uint256 at
     ) private view returns (bool applies, uint8 decision) {
         address grantee = consent.grantee;
         if (grantee == address(0) || (grantee != accessor && grantee != accessorMember)) {
@@ -202,8 +225,8 @@ contract ConsentRegistry is IConsentRegistry, ConsortiumGated, EIP712 {
         applies = true;
         if (accessorMember == address(0)) decision = AccessDecisions.GRANTEE_NOT_MEMBER;
         else if (consent.revokedAt != 0) decision = AccessDecisions.REVOKED;
-        else if (block.timestamp < consent.start) decision = AccessDecisions.NOT_STARTED;
-        else if (block.timestamp >= consent.expiry) decision = AccessDecisions.EXPIRED;
+        else if (at < consent.start) decision = AccessDecisions.NOT_STARTED;
+        else if (at >= consent.expiry) decision = AccessDecisions.EXPIRED;
         else if (consent.purposes & purpose != purpose) decision = AccessDecisions.WRONG_PURPOSE;
         else if ((consent.resourceTypes >> resourceTypeIndex) & 1 == 0 && !_lists(consent.recordIds, recordId)) {
             decision = AccessDecisions.OUT_OF_SCOPE;

@@ -133,6 +133,18 @@ interface IConsentRegistry {
         bytes32 recordId
     ) external view returns (bytes32 consentId, uint8 decision);
 
+    /// @notice findAuthorization as of unix time `at` instead of the latest block's timestamp. A
+    /// chain that seals blocks only when transactions arrive can have a latest block minutes old;
+    /// a gateway enforcing consent asks with its own clock so that an expired consent stops at once.
+    function findAuthorizationAt(
+        address patient,
+        address accessor,
+        uint16 purpose,
+        uint8 resourceTypeIndex,
+        bytes32 recordId,
+        uint64 at
+    ) external view returns (bytes32 consentId, uint8 decision);
+
     /// @notice The registry whose pseudonyms may grant consents.
     function identityRegistry() external view returns (IIdentityRegistry);
 }

@@ -77,12 +77,20 @@ contract EmergencyAccess is IEmergencyAccess, ConsortiumGated, EIP712 {
     }
 
     function isActive(bytes32 accessId) external view returns (bool) {
-        return _isActive(_accesses[accessId]);
+        return _isActive(_accesses[accessId], block.timestamp);
     }
 
     function activeAccess(address patient, address accessor) external view returns (bytes32 accessId) {
+        return _activeAccess(patient, accessor, block.timestamp);
+    }
+
+    function activeAccessAt(address patient, address accessor, uint64 at) external view returns (bytes32 accessId) {
+        return _activeAccess(patient, accessor, at);
+    }
+
+    function _activeAccess(address patient, address accessor, uint256 at) private view returns (bytes32 accessId) {
         accessId = _latest[patient][accessor];
-        if (accessId != bytes32(0) && !_isActive(_accesses[accessId])) accessId = bytes32(0);
+        if (accessId != bytes32(0) && !_isActive(_accesses[accessId], at)) accessId = bytes32(0);
     }
 
     function window() external view returns (uint64) {
@@ -117,8 +125,8 @@ contract EmergencyAccess is IEmergencyAccess, ConsortiumGated, EIP712 {
         if (access.clinician == address(0)) revert BreakGlassUnknownAccess(accessId);
     }
 
-    function _isActive(Access storage access) private view returns (bool) {
-        if (access.clinician == address(0) || block.timestamp >= access.expiresAt) return false;
+    function _isActive(Access storage access, uint256 at) private view returns (bool) {
+        if (access.clinician == address(0) || at >= access.expiresAt) return false;
         if (access.reviewStatus == ReviewStatus.Unjustified) return false;
         IConsortium consortium_ = consortium();
         address clinician = access.clinician;

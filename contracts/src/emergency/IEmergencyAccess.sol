@@ -82,6 +82,10 @@ interface IEmergencyAccess {
     /// @notice The latest access `accessor` opened to `patient` if it is active now, else zero.
     function activeAccess(address patient, address accessor) external view returns (bytes32 accessId);
 
+    /// @notice activeAccess as of unix time `at` rather than the latest block's timestamp, so that a
+    /// gateway ends an access on its own clock even when no block has been sealed since expiry.
+    function activeAccessAt(address patient, address accessor, uint64 at) external view returns (bytes32 accessId);
+
     /// @notice Seconds an access lasts.
     function window() external view returns (uint64);
 

@@ -3,7 +3,7 @@ import { zeroHash, type Address, type Hex } from 'viem'
 import { accessDecisionName, type AccessDecision } from '../../accessDecisions.ts'
 import type { MedchainClient } from '../../createMedchainClient.ts'
 import { resourceTypeIndex } from '../../fhirResourceTypes.ts'
-import { assertAddress, assertBytes32 } from '../../internal/assert.ts'
+import { assertAddress, assertBytes32, assertUint64 } from '../../internal/assert.ts'
 import { readContract } from '../../internal/readContract.ts'
 import { requireDeployment } from '../../internal/requireDeployment.ts'
 import { purposesToMask, type PurposeName } from '../../purposes.ts'
@@ -20,6 +20,11 @@ export type FindAuthorizationParameters = {
   recordId?: Hex | undefined
   /** Decide at this block instead of the latest. */
   blockNumber?: bigint | undefined
+  /**
+   * Judge start and expiry at this unix time (seconds) instead of the block's timestamp, as a
+   * gateway enforcing consent does with its own clock (see findAuthorizationAt).
+   */
+  at?: bigint | number | undefined
 }
 
 export type FindAuthorizationReturnType = {
@@ -44,13 +49,23 @@ export async function findAuthorization(client: MedchainClient, parameters: Find
   const typeIndex = resourceTypeIndex(parameters.resourceType)
   const recordId = assertBytes32('recordId', parameters.recordId ?? zeroHash)
   const { consentRegistry } = requireDeployment(client)
-  const [consentId, decisionCode] = await readContract(client, {
-    address: consentRegistry,
-    abi: consentRegistryAbi,
-    functionName: 'findAuthorization',
-    args: [patient, accessor, purpose, typeIndex, recordId],
-    blockNumber: parameters.blockNumber,
-    context: 'ConsentRegistry.findAuthorization',
-  })
+  const [consentId, decisionCode] =
+    parameters.at === undefined
+      ? await readContract(client, {
+          address: consentRegistry,
+          abi: consentRegistryAbi,
+          functionName: 'findAuthorization',
+          args: [patient, accessor, purpose, typeIndex, recordId],
+          blockNumber: parameters.blockNumber,
+          context: 'ConsentRegistry.findAuthorization',
+        })
+      : await readContract(client, {
+          address: consentRegistry,
+          abi: consentRegistryAbi,
+          functionName: 'findAuthorizationAt',
+          args: [patient, accessor, purpose, typeIndex, recordId, assertUint64('at', parameters.at)],
+          blockNumber: parameters.blockNumber,
+          context: 'ConsentRegistry.findAuthorizationAt',
+        })
   return { consentId: consentId === zeroHash ? undefined : consentId, decision: accessDecisionName(decisionCode), decisionCode }
 }

@@ -1,7 +1,7 @@
 import { emergencyAccessAbi } from '@medchain/contracts'
 import { zeroHash, type Address } from 'viem'
 import type { MedchainClient } from '../../createMedchainClient.ts'
-import { assertAddress } from '../../internal/assert.ts'
+import { assertAddress, assertUint64 } from '../../internal/assert.ts'
 import { latestBlockNumber, readContract } from '../../internal/readContract.ts'
 import { requireDeployment } from '../../internal/requireDeployment.ts'
 import type { BreakGlassAccess } from '../../types.ts'
@@ -11,6 +11,8 @@ export type GetActiveBreakGlassParameters = {
   patient: Address
   /** The clinician asking. */
   accessor: Address
+  /** Decide as of this unix time (seconds) instead of the latest block's timestamp: see activeAccessAt. */
+  at?: bigint | number | undefined
 }
 
 /** The accessor's active access to the patient, or undefined when none is active. */
@@ -30,13 +32,23 @@ export async function getActiveBreakGlass(
   const accessor = assertAddress('accessor', parameters.accessor)
   const { emergencyAccess } = requireDeployment(client)
   const blockNumber = await latestBlockNumber(client)
-  const accessId = await readContract(client, {
-    address: emergencyAccess,
-    abi: emergencyAccessAbi,
-    functionName: 'activeAccess',
-    args: [patient, accessor],
-    blockNumber,
-    context: 'EmergencyAccess.activeAccess',
-  })
+  const accessId =
+    parameters.at === undefined
+      ? await readContract(client, {
+          address: emergencyAccess,
+          abi: emergencyAccessAbi,
+          functionName: 'activeAccess',
+          args: [patient, accessor],
+          blockNumber,
+          context: 'EmergencyAccess.activeAccess',
+        })
+      : await readContract(client, {
+          address: emergencyAccess,
+          abi: emergencyAccessAbi,
+          functionName: 'activeAccessAt',
+          args: [patient, accessor, assertUint64('at', parameters.at)],
+          blockNumber,
+          context: 'EmergencyAccess.activeAccessAt',
+        })
   return accessId === zeroHash ? undefined : getBreakGlass(client, { accessId, blockNumber })
 }
