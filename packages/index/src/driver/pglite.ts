@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { PG_TYPES, parseTimestamptz } from './parseTimestamptz.ts'
 import { closedError, queryError } from './queryError.ts'
@@ -53,6 +54,8 @@ function queryOn(target: PgliteQueryable, isClosed: () => boolean): SqlExecutor[
  * for the transaction to end, which waits for the callback: a deadlock).
  */
 export async function createPgliteDriver({ dataDir }: CreatePgliteDriverOptions = {}): Promise<SqlDriver> {
+  // PGlite creates only the last path segment; a fresh gateway's data directory has none yet.
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true })
   const db = await PGlite.create(dataDir, { parsers })
   let closed = false
   const isClosed = () => closed

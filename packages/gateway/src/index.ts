@@ -1,0 +1,7 @@
+export { GatewayError, type GatewayErrorCode, GatewayErrorCodes, type GatewayErrorOptions, isGatewayError } from './errors.ts'
+export { type CreateGatewayOptions, type Gateway, GATEWAY_VERSION, createGateway } from './createGateway.ts'
+export { ENCRYPTION_KEY_EXTENSION } from './records/writeService.ts'
+export { PURPOSE_HEADER } from './http/requestContext.ts'
+export { ON_BEHALF_OF_HEADER } from './peers/peerClient.ts'
+export { AuditDecisions, AUDIT_DECISION_NAMES } from './audit/decisions.ts'
+export type { RecordTransfer } from './peers/recordTransfer.ts'

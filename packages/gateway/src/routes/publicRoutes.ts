@@ -1,0 +1,41 @@
+import { capabilityStatement } from '@medchain/fhir'
+import type { FastifyInstance } from 'fastify'
+import { isAddress, isHex, type Address } from 'viem'
+import type { GatewayContext } from '../context.ts'
+import { GatewayError } from '../errors.ts'
+import { FHIR_JSON } from '../http/fhirBody.ts'
+
+const SERVED_TYPES = ['Patient', 'Observation', 'Condition', 'Encounter', 'Procedure', 'MedicationRequest', 'Immunization', 'DiagnosticReport', 'AllergyIntolerance', 'CarePlan', 'Claim', 'ExplanationOfBenefit', 'Goal', 'ImagingStudy', 'Organization', 'Practitioner', 'Consent', 'AuditEvent']
+
+/** Routes open without authentication: the CapabilityStatement, health, and sign-in (challenge, token). */
+export function registerPublicRoutes(app: FastifyInstance, ctx: GatewayContext, { startedAt, version }: { startedAt: string; version: string }): void {
+  const open = { config: { public: true } }
+  app.get('/metadata', open, async (_request, reply) =>
+    reply.type(FHIR_JSON).send(capabilityStatement({ baseUrl: ctx.baseUrl, softwareVersion: version, resourceTypes: SERVED_TYPES, date: startedAt })),
+  )
+  app.get('/health', open, async () => ({ status: 'ok', member: ctx.member.address }))
+
+  app.post('/auth/challenge', { ...open, schema: { body: { type: 'object', properties: { address: { type: 'string' } } } } }, async () => ctx.challenges.issue())
+
+  app.post<{ Body: { address: string; challenge: string; signature: string } }>(
+    '/auth/token',
+    {
+      ...open,
+      schema: {
+        body: {
+          type: 'object',
+          required: ['address', 'challenge', 'signature'],
+          additionalProperties: false,
+          properties: { address: { type: 'string', maxLength: 42 }, challenge: { type: 'string', maxLength: 200 }, signature: { type: 'string', maxLength: 200 } },
+        },
+      },
+    },
+    async (request) => {
+      const { address, challenge, signature } = request.body
+      if (!isAddress(address) || !isHex(signature)) throw new GatewayError('"address" and "signature" expected 0x hex', { code: 'GATEWAY_INVALID_REQUEST' })
+      const subject = ctx.challenges.redeem({ challenge, signature, address: address as Address })
+      const { token, expiresAt } = ctx.tokens.issue(subject)
+      return { access_token: token, token_type: 'Bearer', expires_in: expiresAt - Math.floor(Date.now() / 1000) }
+    },
+  )
+}
