@@ -31,7 +31,7 @@ const AUTH_DECISIONS: Partial<Record<GatewayErrorCode, number>> = {
  * OpenAPI document generated from the routes.
  */
 export async function buildServer(ctx: GatewayContext, { version, logger = false }: { version: string; logger?: boolean }): Promise<FastifyInstance> {
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger, disableRequestLogging: true, return503OnClosing: true })
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger, return503OnClosing: true })
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'medchain gateway', version, description: 'FHIR R4 REST API of one consortium member, with consent enforcement and an on-chain access log.' } },
   })

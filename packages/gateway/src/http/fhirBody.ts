@@ -19,3 +19,17 @@ export function sendResource(reply: FastifyReply, resource: FhirResource, { vers
   if (location !== undefined) reply.header('location', location)
   return reply.code(status).type(FHIR_JSON).send(resource)
 }
+
+/** A plain JSON object body (sign-in, relays), parsed from the raw bytes. */
+export function jsonBody(request: FastifyRequest): Record<string, unknown> {
+  const body = request.body
+  if (!(body instanceof Uint8Array)) throw new GatewayError('The request needs a JSON body', { code: 'GATEWAY_INVALID_REQUEST' })
+  let value: unknown
+  try {
+    value = JSON.parse(Buffer.from(body).toString('utf8'))
+  } catch (error) {
+    throw new GatewayError('The body is not valid JSON', { code: 'GATEWAY_INVALID_REQUEST', cause: error })
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new GatewayError('The body must be a JSON object', { code: 'GATEWAY_INVALID_REQUEST' })
+  return value as Record<string, unknown>
+}

@@ -125,6 +125,11 @@ export async function searchRecords(ctx: GatewayContext, caller: Caller, query: 
   }
   const needed = options.offset === undefined ? options.count : options.offset + options.count
   const local = await ctx.index.searchRecords({ ...scoped, count: options.count === 0 ? 0 : needed, offset: 0 })
+  // The caller's own hospital holds nothing for this patient and the chain allows nothing more:
+  // that is a refusal, not an empty result.
+  if (local.total === 0 && remote !== undefined && !remote.allowed) {
+    return refuse(ctx, caller, { patient: subject as Address, action: accessActions.SEARCH }, purpose, remote)
+  }
   const served: ServedRecord[] = []
   const entries = []
   for (const row of local.rows) {

@@ -6,6 +6,16 @@ import type { Caller } from '../chain/callers.ts'
 import type { GatewayContext } from '../context.ts'
 import { GatewayError } from '../errors.ts'
 import { FHIR_JSON } from '../http/fhirBody.ts'
+import { fromRelayJson } from '../http/relayJson.ts'
+
+function relayBody(body: unknown): unknown {
+  if (!(body instanceof Uint8Array)) throw new GatewayError('The request needs a JSON body', { code: 'GATEWAY_INVALID_REQUEST' })
+  try {
+    return fromRelayJson(Buffer.from(body).toString('utf8'))
+  } catch (error) {
+    throw new GatewayError('The body is not valid JSON', { code: 'GATEWAY_INVALID_REQUEST', cause: error })
+  }
+}
 
 function toFhir(consent: ChainConsent) {
   return consentResource(
@@ -58,14 +68,14 @@ export function registerConsentRoutes(app: FastifyInstance, ctx: GatewayContext)
   })
 
   app.post('/Consent/$relay-grant', async (request, reply) => {
-    const signed = JSON.parse(Buffer.from(request.body as Uint8Array).toString('utf8'), (_, v) => (typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v))
+    const signed = relayBody(request.body) as Parameters<typeof relayConsentGrant>[1]
     const { consentId } = await relayConsentGrant(ctx.client, signed)
     const consent = await getConsent(ctx.client, { consentId })
     return reply.code(201).type(FHIR_JSON).send(toFhir(consent as ChainConsent))
   })
 
   app.post('/Consent/$relay-revocation', async (request, reply) => {
-    const signed = JSON.parse(Buffer.from(request.body as Uint8Array).toString('utf8'), (_, v) => (typeof v === 'string' && /^\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v))
+    const signed = relayBody(request.body) as Parameters<typeof relayConsentRevocation>[1]
     await relayConsentRevocation(ctx.client, signed)
     const consent = await getConsent(ctx.client, { consentId: signed.consentId })
     return reply.type(FHIR_JSON).send(toFhir(consent as ChainConsent))

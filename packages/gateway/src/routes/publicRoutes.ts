@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { isAddress, isHex, type Address } from 'viem'
 import type { GatewayContext } from '../context.ts'
 import { GatewayError } from '../errors.ts'
-import { FHIR_JSON } from '../http/fhirBody.ts'
+import { FHIR_JSON, jsonBody } from '../http/fhirBody.ts'
 
 const SERVED_TYPES = ['Patient', 'Observation', 'Condition', 'Encounter', 'Procedure', 'MedicationRequest', 'Immunization', 'DiagnosticReport', 'AllergyIntolerance', 'CarePlan', 'Claim', 'ExplanationOfBenefit', 'Goal', 'ImagingStudy', 'Organization', 'Practitioner', 'Consent', 'AuditEvent']
 
@@ -15,27 +15,15 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: GatewayContext, 
   )
   app.get('/health', open, async () => ({ status: 'ok', member: ctx.member.address }))
 
-  app.post('/auth/challenge', { ...open, schema: { body: { type: 'object', properties: { address: { type: 'string' } } } } }, async () => ctx.challenges.issue())
+  app.post('/auth/challenge', open, async () => ctx.challenges.issue())
 
-  app.post<{ Body: { address: string; challenge: string; signature: string } }>(
-    '/auth/token',
-    {
-      ...open,
-      schema: {
-        body: {
-          type: 'object',
-          required: ['address', 'challenge', 'signature'],
-          additionalProperties: false,
-          properties: { address: { type: 'string', maxLength: 42 }, challenge: { type: 'string', maxLength: 200 }, signature: { type: 'string', maxLength: 200 } },
-        },
-      },
-    },
-    async (request) => {
-      const { address, challenge, signature } = request.body
-      if (!isAddress(address) || !isHex(signature)) throw new GatewayError('"address" and "signature" expected 0x hex', { code: 'GATEWAY_INVALID_REQUEST' })
-      const subject = ctx.challenges.redeem({ challenge, signature, address: address as Address })
-      const { token, expiresAt } = ctx.tokens.issue(subject)
-      return { access_token: token, token_type: 'Bearer', expires_in: expiresAt - Math.floor(Date.now() / 1000) }
-    },
-  )
+  app.post('/auth/token', open, async (request) => {
+    const { address, challenge, signature } = jsonBody(request)
+    if (typeof address !== 'string' || !isAddress(address) || typeof signature !== 'string' || !isHex(signature) || typeof challenge !== 'string' || challenge.length > 200) {
+      throw new GatewayError('Expected { address, challenge, signature } with 0x hex address and signature', { code: 'GATEWAY_INVALID_REQUEST' })
+    }
+    const subject = ctx.challenges.redeem({ challenge, signature, address: address as Address })
+    const { token, expiresAt } = ctx.tokens.issue(subject)
+    return { access_token: token, token_type: 'Bearer', expires_in: expiresAt - Math.floor(Date.now() / 1000) }
+  })
 }
