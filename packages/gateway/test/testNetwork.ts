@@ -31,7 +31,7 @@ export type TestNetwork = {
 }
 
 /** Starts a chain, deploys a consortium of `hospitals` hospitals and a regulator, and a gateway per hospital. */
-export async function startTestNetwork({ hospitals: count = 2 }: { hospitals?: number } = {}): Promise<TestNetwork> {
+export async function startTestNetwork({ hospitals: count = 2, emergencyWindowSeconds }: { hospitals?: number; emergencyWindowSeconds?: number } = {}): Promise<TestNetwork> {
   const dir = await mkdtemp(join(tmpdir(), 'medchain-gw-'))
   const node = await createEmbeddedNode({ fsync: false, allowTimeTravel: true })
   const keys = node.accounts
@@ -45,6 +45,7 @@ export async function startTestNetwork({ hospitals: count = 2 }: { hospitals?: n
       { org: privateKeyToAddress(regulatorKey), name: 'Health Data Authority', roles: ['regulator'] as const, gatewayUrl: '', encryptionPublicKey: privateKeyToPublicKey(regulatorKey) },
     ],
     proposalLifetimeSeconds: 3600,
+    emergencyWindowSeconds: emergencyWindowSeconds === undefined ? undefined : BigInt(emergencyWindowSeconds),
   })
   const hospitals: Hospital[] = []
   for (const [i, key] of hospitalKeys.entries()) {

@@ -1,7 +1,7 @@
 import { invalid } from './assert.ts'
 import { createPgliteDriver } from './driver/pglite.ts'
 import { createPostgresDriver } from './driver/postgres.ts'
-import type { SqlDriver } from './driver/SqlDriver.ts'
+import type { SqlDriver, SqlExecutor } from './driver/SqlDriver.ts'
 import { IndexError } from './errors.ts'
 import { type IndexActions, bindActions } from './indexActions.ts'
 import { loadMigrations, migrate } from './migrate.ts'
@@ -17,6 +17,11 @@ export type OpenIndexOptions = {
 /** An open index: its functions, which driver serves it, and `close`. */
 export type RecordIndex = IndexActions & {
   readonly driver: SqlDriver['kind']
+  /**
+   * Runs one parameterised statement as is: for operators' maintenance and for tests that play
+   * an intruder editing rows (the gateway never trusts a row without checking it on chain).
+   */
+  query: SqlExecutor['query']
   /** The schema version after migrations. */
   readonly schemaVersion: number
   /** Closes the database (ends the pool). Later calls fail with INDEX_CLOSED. */
@@ -44,7 +49,7 @@ export async function openIndex(options: OpenIndexOptions = {}): Promise<RecordI
   }
   try {
     const schemaVersion = await migrate(driver, await loadMigrations())
-    return { ...bindActions(driver), driver: driver.kind, schemaVersion, close: () => driver.close() }
+    return { ...bindActions(driver), query: (sql, params) => driver.query(sql, params), driver: driver.kind, schemaVersion, close: () => driver.close() }
   } catch (error) {
     await driver.close().catch(() => {})
     throw error
