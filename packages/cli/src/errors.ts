@@ -11,7 +11,10 @@ export const CliErrorCodes = {
   CLI_NOT_A_DATA_DIR: '`up --fresh` refused to wipe a directory holding files that a medchain data directory never holds.',
   CLI_DATA_DIR_INCONSISTENT: 'The data directory has a deployment file naming contracts its chain does not hold.',
   CLI_DATA_DIR_LOCKED: 'Another process (another `medchain up`?) has the data directory\'s chain open.',
-  CLI_PORT_IN_USE: 'The JSON-RPC port is taken by another process.',
+  CLI_PORT_IN_USE: 'The JSON-RPC port, or the port of a gateway `up` starts, is taken by another process.',
+  CLI_GATEWAY_UNREACHABLE: 'The gateway to import into does not answer, answers as no FHIR server, or its member lists no gateway URL on chain.',
+  CLI_INVALID_BUNDLE: 'A file given to `import` is not JSON, or its Bundle has no single Patient to import for.',
+  CLI_IMPORT_FAILED: '`import` finished, but some bundles failed (each is listed with its reason).',
 } as const
 
 export type CliErrorCode = keyof typeof CliErrorCodes

@@ -2,6 +2,7 @@ import { CryptoError } from '@medchain/crypto'
 import { MedchainError } from '@medchain/sdk'
 import { Command, CommanderError } from 'commander'
 import packageJson from '../package.json' with { type: 'json' }
+import { registerImport } from './commands/import/index.ts'
 import { registerKeys } from './commands/keys/index.ts'
 import { registerMembers } from './commands/members/index.ts'
 import { registerUp } from './commands/up.ts'
@@ -32,7 +33,7 @@ function buildProgram(io: CliIo): Command {
   const program = new Command('medchain')
     .description('medchain: blockchain-based medical data sharing for a consortium')
     .version(packageJson.version)
-    .option('--data-dir <dir>', `data directory: chain, keys, deployments (env MEDCHAIN_DATA_DIR, default ./${DEFAULT_DATA_DIR})`)
+    .option('--data-dir <dir>', `data directory: chain, keys, deployments, gateways, patients (env MEDCHAIN_DATA_DIR, default ./${DEFAULT_DATA_DIR})`)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
@@ -43,6 +44,7 @@ function buildProgram(io: CliIo): Command {
   registerUp(program, io)
   registerMembers(program, io)
   registerKeys(program, io)
+  registerImport(program, io)
   return program
 }
 

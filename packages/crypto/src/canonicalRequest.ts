@@ -1,4 +1,4 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './sha256.ts';
 import { assertSafeInteger, assertString } from './assert.ts';
 import { bytesToHex, utf8ToBytes } from './bytes.ts';
 import { CryptoError } from './errors.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from './sha256.ts';
 import { AES_GCM, decryptAesGcm, encryptAesGcm } from './aesGcm.ts';
 import { assertBytes, assertHex, assertString } from './assert.ts';
 import { bytesToHex, concatBytes, equalBytes, hexToBytes, utf8ToBytes } from './bytes.ts';

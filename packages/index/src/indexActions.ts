@@ -8,7 +8,7 @@ import type { SqlExecutor } from './driver/SqlDriver.ts'
 import { findPatientLink, linkPatient } from './patients/patientLinks.ts'
 import { getPatient, upsertPatient } from './patients/patients.ts'
 import { destroyWrappedKeys, markErased } from './records/erasure.ts'
-import { getCurrentRecord, getRecordVersion, listHistory } from './records/getRecord.ts'
+import { getCurrentRecord, getCurrentRecords, getRecordVersion, listHistory } from './records/getRecord.ts'
 import { insertRecordVersions } from './records/insertRecordVersions.ts'
 import { listPendingBatches, listPendingRecords } from './records/listPending.ts'
 import { markBatchAnchored, markBatchPending } from './records/markBatch.ts'
@@ -20,6 +20,7 @@ import { truncateDerivedTables } from './truncateDerivedTables.ts'
 const actions = {
   insertRecordVersions,
   getCurrentRecord,
+  getCurrentRecords,
   getRecordVersion,
   listHistory,
   markBatchPending,

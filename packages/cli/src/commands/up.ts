@@ -7,16 +7,17 @@ import { DEFAULT_DEMO_PASSPHRASE } from '../up/demoConsortium.ts'
 import { createProgress } from '../up/progress.ts'
 import { startUp, type StartUpResult } from '../up/startUp.ts'
 
-type UpOptions = { dataDir?: string; host?: string; port?: string; fresh?: boolean }
+type UpOptions = { dataDir?: string; host?: string; port?: string; fresh?: boolean; gateways: boolean }
 
-/** `medchain up`: the local chain and demo consortium, served over JSON-RPC until stopped. */
+/** `medchain up`: the local chain and demo consortium, served over JSON-RPC with the hospitals' FHIR gateways until stopped. */
 export function registerUp(program: Command, io: CliIo): void {
   program
     .command('up')
-    .description('start the local chain (and on first start create the demo consortium), serve JSON-RPC until Ctrl+C')
+    .description('start the local chain (and on first start create the demo consortium), serve JSON-RPC and a FHIR gateway per hospital until Ctrl+C')
     .option('--host <host>', `interface to listen on (env MEDCHAIN_RPC_HOST, default ${DEFAULT_RPC_HOST})`)
     .option('--port <port>', `JSON-RPC port, 0 for any free one (env MEDCHAIN_RPC_PORT, default ${DEFAULT_RPC_PORT})`)
     .option('--fresh', 'wipe the data directory first (refused unless it looks like a medchain data directory)')
+    .option('--no-gateways', 'start no FHIR gateways (by default each hospital gets one, at the gateway URL the chain lists)')
     .action(async (_options: UpOptions, command: Command) => {
       const options = command.optsWithGlobals<UpOptions>()
       const dataDir = resolveDataDir(io, options.dataDir)
@@ -25,7 +26,7 @@ export function registerUp(program: Command, io: CliIo): void {
       const progress = createProgress(io.stderr)
       let up: StartUpResult
       try {
-        up = await startUp({ dataDir, host, port, fresh: options.fresh, demoPassphrase, scryptN: keystoreScryptN(io), onStep: progress.step })
+        up = await startUp({ dataDir, host, port, fresh: options.fresh, demoPassphrase, scryptN: keystoreScryptN(io), gateways: options.gateways, onStep: progress.step })
       } finally {
         progress.stop()
       }
@@ -54,7 +55,17 @@ function printSummary(io: CliIo, up: StartUpResult, defaultPassphrase: boolean):
   println(out, 'Contracts')
   println(out, `  Consortium        ${up.deployment.consortium}`)
   println(out, `  IdentityRegistry  ${up.deployment.identityRegistry}`)
+  println(out, `  RecordRegistry    ${up.deployment.recordRegistry}`)
+  println(out, `  ConsentRegistry   ${up.deployment.consentRegistry}`)
+  println(out, `  EmergencyAccess   ${up.deployment.emergencyAccess}`)
+  println(out, `  AccessLog         ${up.deployment.accessLog}`)
   println(out)
+  if (up.gateways.length > 0 || up.skippedGateways.length > 0) {
+    println(out, 'FHIR gateways')
+    if (up.gateways.length > 0) println(out, formatTable(['NAME', 'URL'], up.gateways.map((gateway) => [gateway.name, gateway.url])))
+    for (const skipped of up.skippedGateways) println(out, `  ${skipped.name}: no gateway, ${skipped.reason}`)
+    println(out)
+  }
   // Name the passphrase only when it is the public default: a custom one may be a real secret.
   println(
     out,

@@ -2,8 +2,8 @@ import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CliError } from '../errors.ts'
 
-/** Everything `medchain up` ever puts in a data directory. */
-export const DATA_DIR_ENTRIES = ['chain', 'keys', 'deployments'] as const
+/** Everything `medchain up` and `medchain import` ever put in a data directory. */
+export const DATA_DIR_ENTRIES = ['chain', 'keys', 'deployments', 'gateways', 'patients'] as const
 
 /**
  * The entries of a data directory (undefined when it does not exist), after checking that it

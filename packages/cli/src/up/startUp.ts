@@ -14,7 +14,8 @@ import {
 import { CliError } from '../errors.ts'
 import { DEFAULT_RPC_HOST, DEFAULT_RPC_PORT, keysDir } from '../options.ts'
 import { checkDataDir, wipeDataDir } from './dataDir.ts'
-import { createDemoConsortium, DEFAULT_DEMO_PASSPHRASE, DEMO_SETUP_STEPS } from './demoConsortium.ts'
+import { createDemoConsortium, DEFAULT_DEMO_PASSPHRASE, DEMO_ORGANISATIONS, DEMO_SETUP_STEPS } from './demoConsortium.ts'
+import { planGateways, startGateways, type SkippedGateway, type UpGateway } from './startGateways.ts'
 
 export type StartUpOptions = {
   /** Absolute path of the data directory; the chain lives in its `chain/` folder. */
@@ -28,6 +29,8 @@ export type StartUpOptions = {
   demoPassphrase?: string | undefined
   /** scrypt cost of new demo keystores (default 2^17); lower only in tests. */
   scryptN?: number | undefined
+  /** Start a FHIR gateway for each hospital member (default true). */
+  gateways?: boolean | undefined
   /** Told of each setup step, for a progress display. */
   onStep?: ((step: { index: number; total: number; label: string }) => void) | undefined
 }
@@ -43,26 +46,34 @@ export type StartUpResult = {
   members: UpMember[]
   /** Whether this start created the consortium (false: reused an existing one). */
   created: boolean
-  /** Stops the RPC server and closes the chain; safe to call twice. */
+  /** The FHIR gateways serving, each at the URL the chain lists for its member. */
+  gateways: UpGateway[]
+  /** Hospital members that got no gateway here, and why. */
+  skippedGateways: SkippedGateway[]
+  /** Stops the gateways, then the RPC server, and closes the chain; safe to call twice. */
   close(): Promise<void>
 }
 
 /**
  * Brings up the local chain from `<dataDir>/chain` and, on first start, the demo consortium;
- * later starts reuse the chain, keys and deployment. Then serves JSON-RPC over HTTP.
+ * later starts reuse the chain, keys, deployment and gateway data. Then serves JSON-RPC over HTTP
+ * and starts the hospitals' FHIR gateways (data in `<dataDir>/gateways/<keystore>`).
  * @throws CliError `CLI_NOT_A_DATA_DIR`, `CLI_DATA_DIR_LOCKED`, `CLI_DATA_DIR_INCONSISTENT`, `CLI_PORT_IN_USE`;
  *   MedchainError from the SDK (keystores, deployment)
  */
 export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
   const { dataDir, host = DEFAULT_RPC_HOST, port = DEFAULT_RPC_PORT } = options
+  const passphrase = options.demoPassphrase ?? DEFAULT_DEMO_PASSPHRASE
   let index = 0
   if (options.fresh) {
     if ((await checkDataDir(dataDir))?.includes('chain')) await assertChainNotInUse(dataDir)
     await wipeDataDir(dataDir)
   }
-  // Open, check, serve; a first start (no deployment file yet) replaces the check with the demo setup.
-  const demoSteps = 1 + DEMO_SETUP_STEPS + 1 + 1
-  let total = (await hasDeploymentFile(dataDir)) ? 3 : demoSteps
+  // Open, check, serve, a step per gateway; a first start (no deployment file yet) replaces the
+  // check with the demo setup. The gateway count is the demo's until the members are read.
+  const demoGateways = options.gateways === false ? 0 : DEMO_ORGANISATIONS.filter((organisation) => organisation.roles.includes('hospital')).length
+  const demoSteps = 1 + DEMO_SETUP_STEPS + 1 + 1 + demoGateways
+  let total = (await hasDeploymentFile(dataDir)) ? 3 + demoGateways : demoSteps
   const step = (label: string) => options.onStep?.({ index: ++index, total, label })
 
   step('opening the chain')
@@ -76,7 +87,7 @@ export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
         provider: running.provider,
         adminKey: running.accounts[0]!,
         keysDir: keysDir(dataDir),
-        passphrase: options.demoPassphrase ?? DEFAULT_DEMO_PASSPHRASE,
+        passphrase,
         scryptN: options.scryptN,
         gatewayPortBase: port || DEFAULT_RPC_PORT,
         step,
@@ -87,11 +98,32 @@ export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
       step('checking the deployment')
     }
     const members = await describeMembers(running, deployment, dataDir)
+    const plan = options.gateways === false ? { planned: [], skipped: [] } : planGateways(members)
+    total += plan.planned.length - demoGateways
 
     step('starting the JSON-RPC server')
     const rpcUrl = await listen(running, host, port)
+    const started = await startGateways({ planned: plan.planned, dataDir, deployment, provider: running.provider, host, anyPort: port === 0, passphrase, step })
+    const urls = new Map(started.gateways.map((gateway) => [gateway.address, gateway.url]))
     let closing: Promise<void> | undefined
-    return { rpcUrl, chainId: running.chainId, dataDir, deployment, members, created, close: () => (closing ??= running.close()) }
+    const close = async () => {
+      try {
+        await started.close()
+      } finally {
+        await running.close()
+      }
+    }
+    return {
+      rpcUrl,
+      chainId: running.chainId,
+      dataDir,
+      deployment,
+      members: members.map((member) => ({ ...member, gatewayUrl: urls.get(member.address) ?? member.gatewayUrl })),
+      created,
+      gateways: started.gateways,
+      skippedGateways: [...plan.skipped, ...started.skipped],
+      close: () => (closing ??= close()),
+    }
   } catch (error) {
     await running.close()
     throw error

@@ -85,8 +85,9 @@ export async function writeResources(ctx: GatewayContext, caller: Caller, reques
     const keys = await patientKeys(ctx, prepared)
     const lastUpdated = new Date().toISOString()
     const inputs = []
+    const currents = await ctx.index.getCurrentRecords({ recordKeys: prepared.map((p) => p.key) })
     for (const item of prepared) {
-      const current = await ctx.index.getCurrentRecord({ recordKey: item.key })
+      const current = currents.get(item.key)
       if (current !== undefined) {
         if (item.method === 'create') throw new GatewayError(`${item.key} already exists: update it instead`, { code: 'GATEWAY_VERSION_CONFLICT' })
         if (current.custodian.toLowerCase() !== ctx.member.address.toLowerCase()) throw new GatewayError(`${item.key} is held by another custodian`, { code: 'GATEWAY_NOT_CUSTODIAN' })

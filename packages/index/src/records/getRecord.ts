@@ -17,6 +17,22 @@ export async function getCurrentRecord(db: SqlExecutor, { recordKey }: GetCurren
   return rows[0] && recordFromRow(rows[0])
 }
 
+/** Options of {@link getCurrentRecords}. */
+export type GetCurrentRecordsOptions = { recordKeys: readonly string[] }
+
+/** The current versions of many records in one query (a write of a Bundle checks them all), by key. */
+export async function getCurrentRecords(db: SqlExecutor, { recordKeys }: GetCurrentRecordsOptions): Promise<Map<string, RecordVersion>> {
+  const keys = recordKeys.map((key, i) => toText(`recordKeys[${i}]`, key, 256))
+  const found = new Map<string, RecordVersion>()
+  if (keys.length === 0) return found
+  const { rows } = await db.query<RecordRow>(
+    `SELECT ${RECORD_COLUMNS} FROM records r WHERE r.is_current AND r.record_key IN (SELECT json_array_elements_text($1::json))`,
+    [JSON.stringify(keys)],
+  )
+  for (const row of rows) found.set(row.record_key, recordFromRow(row))
+  return found
+}
+
 /** Options of {@link getRecordVersion}. */
 export type GetRecordVersionOptions = { recordKey: string; version: number }
 

@@ -66,7 +66,11 @@ export async function writeContract<
 export async function waitForReceipt(client: MedchainClient, hash: Hash, context: string): Promise<TransactionReceipt> {
   let receipt: TransactionReceipt
   try {
-    receipt = await client.publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 })
+    // The embedded node answers eth_sendRawTransaction once the transaction is sealed and durable,
+    // so its receipt is usually there at once; polling would add a whole polling interval.
+    receipt = await client.publicClient
+      .getTransactionReceipt({ hash })
+      .catch(() => client.publicClient.waitForTransactionReceipt({ hash, timeout: 120_000 }))
   } catch (error) {
     throw decodeContractError(error, { context })
   }

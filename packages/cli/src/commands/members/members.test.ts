@@ -15,7 +15,7 @@ describe('medchain members', () => {
   const env = { MEDCHAIN_PASSPHRASE: DEFAULT_DEMO_PASSPHRASE }
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'medchain-cli-members-'))
-    up = await startUp({ dataDir: join(root, 'data'), port: 0, scryptN: TEST_SCRYPT_N })
+    up = await startUp({ dataDir: join(root, 'data'), port: 0, scryptN: TEST_SCRYPT_N, gateways: false })
     common = ['--rpc-url', up.rpcUrl, '--data-dir', up.dataDir]
   })
   after(async () => {
