@@ -7,4 +7,8 @@ export const benchmarks: Record<string, { description: string; load: () => Promi
     description: 'embedded EVM node: sequential, batched and HTTP tx/s, and cost per tx as the chain grows',
     load: async () => (await import('./chain/chain.bench.ts')).benchmark,
   },
+  records: {
+    description: 'gateway: Synthea import end to end (resources/s) and consent-checked reads with audit entries (reads/s, p50/p99)',
+    load: async () => (await import('./records/records.bench.ts')).benchmark,
+  },
 }

@@ -43,6 +43,16 @@ describe('first flow: import, consent, cross-gateway read, revoke', () => {
     assert.equal(self.id, patient.address)
   })
 
+  it('exports all the patient records held at A as one Bundle, logged as exports', async () => {
+    const a = net.hospitals[0]!
+    const answer = await signedFetch(a.url, patient.privateKey, 'GET', `/Patient/${patient.address}/$export`)
+    assert.equal(answer.status, 200)
+    const patientRecords = source.entry.filter((e) => !['Organization', 'Practitioner'].includes(e.resource.resourceType as string)).length
+    assert.equal((answer.body as Bundle).entry?.length, patientRecords)
+    const entries = await a.gateway.context.index.listAuditEntries({ patient: patient.address, count: 1000 })
+    assert.equal(entries.rows.filter((e) => e.action === 4).length, patientRecords)
+  })
+
   it('refuses hospital B before any consent, and logs the refusal', async () => {
     const client = await clinicianClient()
     const error = await client.search({ resourceType: 'Observation', searchParams: { patient: `Patient/${patient.address}` } }).then(

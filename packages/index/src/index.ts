@@ -7,6 +7,7 @@ export { DERIVED_TABLES } from './truncateDerivedTables.ts'
 
 export type { AnchorKind, RecordVersion, RecordVersionInput, SearchParamInput } from './records/recordTypes.ts'
 export type { InsertRecordVersionsReturnType } from './records/insertRecordVersions.ts'
+export type { ListPatientRecordsOptions } from './records/listPatientRecords.ts'
 export type { GetCurrentRecordOptions, GetCurrentRecordsOptions, GetRecordVersionOptions, ListHistoryOptions } from './records/getRecord.ts'
 export type { BatchEntry, MarkBatchAnchoredOptions, MarkBatchPendingOptions } from './records/markBatch.ts'
 export type { ListPendingRecordsOptions, PendingBatch } from './records/listPending.ts'

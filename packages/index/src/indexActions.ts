@@ -10,6 +10,7 @@ import { getPatient, upsertPatient } from './patients/patients.ts'
 import { destroyWrappedKeys, markErased } from './records/erasure.ts'
 import { getCurrentRecord, getCurrentRecords, getRecordVersion, listHistory } from './records/getRecord.ts'
 import { insertRecordVersions } from './records/insertRecordVersions.ts'
+import { listPatientRecords } from './records/listPatientRecords.ts'
 import { listPendingBatches, listPendingRecords } from './records/listPending.ts'
 import { markBatchAnchored, markBatchPending } from './records/markBatch.ts'
 import { searchRecords } from './search/searchRecords.ts'
@@ -23,6 +24,7 @@ const actions = {
   getCurrentRecords,
   getRecordVersion,
   listHistory,
+  listPatientRecords,
   markBatchPending,
   markBatchAnchored,
   listPendingBatches,

@@ -1,5 +1,6 @@
 import { findAuthorization, getActiveBreakGlass, maskToPurposes, type MedchainClient } from '@medchain/sdk'
-import { zeroHash } from 'viem'
+import { zeroHash, type Address, type Hex } from 'viem'
+import { accessDecisions } from '@medchain/contracts'
 import type { BlockScopedCache } from '../chain/blockScopedCache.ts'
 import { GatewayError } from '../errors.ts'
 import type { AccessOracle } from './decideAccess.ts'
@@ -13,16 +14,24 @@ const unavailable = (error: unknown) => new GatewayError('The chain node did not
  * expiry takes effect on the next block or second.
  */
 export function createChainAccessOracle({ client, cache }: { client: MedchainClient; cache: BlockScopedCache }): AccessOracle {
+  const ask = (patient: Address, accessor: Address, purpose: number, resourceType: string, recordId: Hex, at: number) =>
+    cache.get(`consent:${patient}:${accessor}:${purpose}:${resourceType}:${recordId}:${at}`, async () => {
+      try {
+        const found = await findAuthorization(client, { patient, accessor, purpose: maskToPurposes(purpose), resourceType, recordId, at })
+        return { consentId: found.consentId ?? zeroHash, decision: found.decisionCode }
+      } catch (error) {
+        throw unavailable(error)
+      }
+    })
   return {
-    consent: ({ patient, accessor, purpose, resourceType, recordId, at }) =>
-      cache.get(`consent:${patient}:${accessor}:${purpose}:${resourceType}:${recordId}:${at}`, async () => {
-        try {
-          const found = await findAuthorization(client, { patient, accessor, purpose: maskToPurposes(purpose), resourceType, recordId, at })
-          return { consentId: found.consentId ?? zeroHash, decision: found.decisionCode }
-        } catch (error) {
-          throw unavailable(error)
-        }
-      }),
+    // A consent covering the whole resource type answers for every record of that type, so that
+    // question (one per patient, type and second) is asked first; only when it is refused does
+    // each record's id matter (consents scoped to record ids).
+    consent: async ({ patient, accessor, purpose, resourceType, recordId, at }) => {
+      const byType = await ask(patient, accessor, purpose, resourceType, zeroHash, at)
+      if (byType.decision === accessDecisions.ALLOWED || recordId === zeroHash) return byType
+      return ask(patient, accessor, purpose, resourceType, recordId, at)
+    },
     breakGlass: ({ patient, accessor, at }) =>
       cache.get(`break-glass:${patient}:${accessor}:${at}`, async () => {
         try {

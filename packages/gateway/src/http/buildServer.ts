@@ -7,6 +7,7 @@ import type { GatewayContext } from '../context.ts'
 import { GatewayError, type GatewayErrorCode } from '../errors.ts'
 import { registerAuditRoutes } from '../routes/auditRoutes.ts'
 import { registerConsentRoutes } from '../routes/consentRoutes.ts'
+import { registerExportRoute } from '../routes/exportRoute.ts'
 import { registerPeerRoutes } from '../routes/peerRoutes.ts'
 import { registerPublicRoutes } from '../routes/publicRoutes.ts'
 import { registerRecordRoutes } from '../routes/recordRoutes.ts'
@@ -79,6 +80,7 @@ export async function buildServer(ctx: GatewayContext, { version, logger = false
   registerConsentRoutes(app, ctx)
   registerAuditRoutes(app, ctx)
   registerPeerRoutes(app, ctx)
+  registerExportRoute(app, ctx)
   registerRecordRoutes(app, ctx)
   return app
 }
