@@ -25,11 +25,19 @@ export type KeyStore = {
   shred(hash: Hex, reason: string): Promise<Erasure>
   /** The tombstone of a shredded record. */
   erasure(hash: Hex): Promise<Erasure | undefined>
+  /**
+   * Remembers the blob holding the manifest of an anchored batch (its leaves in order), so that
+   * the index can be rebuilt from the chain and the store alone.
+   */
+  putManifest(root: Hex, manifestHash: Hex): Promise<void>
+  /** Every batch root with its manifest blob, in root order. */
+  listManifests(): Promise<{ root: Hex; manifestHash: Hex }[]>
   close(): Promise<void>
 }
 
 const KEY = 0x6b // 'k'
 const TOMBSTONE = 0x74 // 't'
+const MANIFEST = 0x6d // 'm'
 
 function dbKey(prefix: number, hash: Hex): Buffer {
   const key = Buffer.allocUnsafe(33)
@@ -106,6 +114,20 @@ export async function openKeyStore({ dir }: { dir: string }): Promise<KeyStore> 
       assertContentHash('hash', hash)
       const value = await io('read', () => db.get(dbKey(TOMBSTONE, hash)))
       return value === undefined ? undefined : (JSON.parse(value.toString('utf8')) as Erasure)
+    },
+    async putManifest(root, manifestHash) {
+      assertContentHash('root', root)
+      assertContentHash('manifestHash', manifestHash)
+      await io('write', () => db.put(dbKey(MANIFEST, root), Buffer.from(manifestHash.slice(2), 'hex'), { sync: true }))
+    },
+    async listManifests() {
+      return io('read', async () => {
+        const found: { root: Hex; manifestHash: Hex }[] = []
+        for await (const [key, value] of db.iterator({ gte: Buffer.from([MANIFEST]), lt: Buffer.from([MANIFEST + 1]) })) {
+          found.push({ root: `0x${key.subarray(1).toString('hex')}`, manifestHash: `0x${value.toString('hex')}` })
+        }
+        return found
+      })
     },
     async close() {
       if (db.status === 'open') await db.close()

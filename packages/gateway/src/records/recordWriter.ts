@@ -4,6 +4,7 @@ import { anchorRecordBatch, encodeRecordLeaf, getRecordBatch, type MedchainClien
 import type { BlobBackend, KeyStore } from '@medchain/store'
 import type { Address, Hex } from 'viem'
 import { createGroupCommit } from '../internal/groupCommit.ts'
+import { manifestBlob } from './batchManifest.ts'
 import { type SealedRecord, type SealInput, sealRecord } from './sealRecord.ts'
 import type { SenderPool } from './senderPool.ts'
 
@@ -50,6 +51,16 @@ export function createRecordWriter({ index, blobs, keys, client, custodian, send
         sealed,
         input,
       }))
+      // The manifest goes to the store first: with it, the index can be rebuilt from the chain
+      // and the store alone (rebuildIndex).
+      const manifest = manifestBlob({
+        format: 'medchain-batch-manifest-v1',
+        root,
+        custodian: custodian.address,
+        records: entries.map(({ input, sealed }) => ({ recordKey: input.key, lastUpdated: input.lastUpdated, leaf: sealed.leaf })),
+      })
+      await blobs.putMany([manifest])
+      await keys.putManifest(root, manifest.hash)
       await index.insertRecordVersions(
         entries.map(({ input, sealed, leafIndex, proof }) => ({
           recordKey: input.key,
