@@ -30,10 +30,11 @@ function spawnUp(dataDir: string): Promise<Up> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)))
   return new Promise((resolveUp, reject) => {
+    // A first start creates two gateway databases: over 30 s on 2 busy cores.
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`medchain up printed no RPC URL within 60 s\nstdout: ${stdout}\nstderr: ${stderr}`))
-    }, 60_000)
+      reject(new Error(`medchain up printed no RPC URL within 120 s\nstdout: ${stdout}\nstderr: ${stderr}`))
+    }, 120_000)
     void exited.then((code) => {
       clearTimeout(timer)
       reject(new Error(`medchain up exited early with ${code}\nstdout: ${stdout}\nstderr: ${stderr}`))
@@ -67,6 +68,8 @@ describe('medchain up (child process)', () => {
     const first = await spawnUp(dataDir)
     assert.match(first.stdout, /Created the local medchain consortium/)
     assert.match(first.stdout, /for local use only/)
+    assert.match(first.stdout, /^ {2}St\. Mary Hospital\s+http:\/\/127\.0\.0\.1:\d+$/m)
+    assert.match(first.stdout, /^ {2}Riverside Clinic\s+http:\/\/127\.0\.0\.1:\d+$/m)
     const response = await fetch(first.rpcUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -7,7 +7,7 @@ describe('runCli', () => {
     const help = await run(['--help'])
     assert.equal(help.code, 0)
     assert.match(help.stdout, /Usage: medchain/)
-    for (const command of ['up', 'members', 'keys']) assert.match(help.stdout, new RegExp(`^  ${command}\\b`, 'm'))
+    for (const command of ['up', 'members', 'keys', 'import']) assert.match(help.stdout, new RegExp(`^  ${command}\\b`, 'm'))
     const membersHelp = await run(['members', 'vote', '--help'])
     assert.equal(membersHelp.code, 0)
     assert.match(membersHelp.stdout, /--as <keystore>/)

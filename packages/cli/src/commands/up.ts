@@ -74,6 +74,7 @@ function printSummary(io: CliIo, up: StartUpResult, defaultPassphrase: boolean):
       : `Member keystores are in ${up.dataDir}/keys under the passphrase from MEDCHAIN_DEMO_PASSPHRASE: for local use only.`,
   )
   println(out, `Try: npm run medchain -- members list --rpc-url ${up.rpcUrl} --data-dir ${up.dataDir}`)
+  if (up.gateways.length > 0) println(out, `     npm run medchain -- import <bundle.json|dir> --rpc-url ${up.rpcUrl} --data-dir ${up.dataDir}`)
   println(out, 'Press Ctrl+C to stop.')
 }
 

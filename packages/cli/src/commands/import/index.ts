@@ -44,26 +44,28 @@ export function registerImport(program: Command, io: CliIo): void {
 
     let gatewayUrl: string | undefined
     let outcomes: BundleOutcome[] = []
-    const startedAt = performance.now()
+    let seconds = 0
     if (scan.bundles.length > 0) {
       const passphrase = await readPassphrase(io, `Passphrase for keystore "${options.as}" (and the patient keys): `)
       const hospital = await loadKeystore(keysDir(dataDir), { name: options.as, passphrase })
-      gatewayUrl = await resolveGateway(io, { ...options, gateway }, { name: options.as, address: hospital.address })
+      const url = await resolveGateway(io, { ...options, gateway }, { name: options.as, address: hospital.address })
       const patientKeys = createPatientKeys({ dir: patientKeysDir, passphrase, scryptN: keystoreScryptN(io) })
       const resources = scan.bundles.reduce((sum, file) => sum + file.entries, 0)
-      println(io.stderr, `Importing ${scan.bundles.length} bundle(s), ${resources} resources, into ${gatewayUrl} as "${options.as}"`)
+      println(io.stderr, `Importing ${scan.bundles.length} bundle(s), ${resources} resources, into ${url} as "${options.as}"`)
       const progress = createImportProgress(io.stderr, { bundles: scan.bundles.length, resources })
+      const startedAt = performance.now()
       try {
         outcomes = await mapConcurrently(scan.bundles, concurrency, async (file) => {
-          const outcome = await importBundle(file, { gatewayUrl: gatewayUrl!, privateKey: hospital.privateKey, patientKeys })
+          const outcome = await importBundle(file, { gatewayUrl: url, privateKey: hospital.privateKey, patientKeys })
           progress.done(outcome)
           return outcome
         })
       } finally {
         progress.stop()
       }
+      seconds = (performance.now() - startedAt) / 1000
+      gatewayUrl = url
     }
-    const seconds = (performance.now() - startedAt) / 1000
     printImportSummary(io.stdout, { gatewayUrl, outcomes, unreadable: scan.unreadable, skipped: scan.skipped.length, seconds, patientKeysDir })
     const failed = scan.unreadable.length + outcomes.filter((outcome) => !outcome.ok).length
     if (failed > 0) {
