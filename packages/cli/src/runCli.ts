@@ -3,6 +3,7 @@ import { MedchainError } from '@medchain/sdk'
 import { Command, CommanderError } from 'commander'
 import packageJson from '../package.json' with { type: 'json' }
 import { registerImport } from './commands/import/index.ts'
+import { registerIndex } from './commands/index/index.ts'
 import { registerKeys } from './commands/keys/index.ts'
 import { registerMembers } from './commands/members/index.ts'
 import { registerUp } from './commands/up.ts'
@@ -45,6 +46,7 @@ function buildProgram(io: CliIo): Command {
   registerMembers(program, io)
   registerKeys(program, io)
   registerImport(program, io)
+  registerIndex(program, io)
   return program
 }
 

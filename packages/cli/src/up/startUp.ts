@@ -130,7 +130,8 @@ export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
   }
 }
 
-async function openNode(dataDir: string): Promise<RunningNode> {
+/** Opens the embedded chain of `dataDir`; a chain another process holds fails with CLI_DATA_DIR_LOCKED. */
+export async function openNode(dataDir: string): Promise<RunningNode> {
   try {
     return await createEmbeddedNode({ dataDir: join(dataDir, 'chain') })
   } catch (error) {
