@@ -4,6 +4,7 @@ import type { AuditEntry, RecordIndex } from '@medchain/index'
 import { encodeAccessEntry, getAccessBatch, logAccessBatch, type MedchainClient } from '@medchain/sdk'
 import { zeroAddress, zeroHash, type Address, type Hex } from 'viem'
 import { createGroupCommit } from '../internal/groupCommit.ts'
+import { ANCHOR_GAS } from '../records/recordWriter.ts'
 
 /** One access to log, as the gateway decided it. */
 export type AuditInput = {
@@ -82,7 +83,7 @@ export function createAuditLog({ index, client, member, anchorIntervalMs = 250, 
     else {
       const firstAt = seconds.reduce((a, b) => (a < b ? a : b))
       const lastAt = seconds.reduce((a, b) => (a > b ? a : b))
-      const written = await logAccessBatch(client, { root, count: entries.length, firstAt, lastAt })
+      const written = await logAccessBatch(client, { root, count: entries.length, firstAt, lastAt, gas: ANCHOR_GAS })
       block = written.receipt.blockNumber
     }
     await index.markAuditBatchAnchored({

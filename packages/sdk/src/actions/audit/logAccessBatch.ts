@@ -7,6 +7,8 @@ import { requireDeployment } from '../../internal/requireDeployment.ts'
 import { writeContract, type ContractWriteResult } from '../../internal/writeContract.ts'
 
 export type LogAccessBatchParameters = {
+  /** Gas limit, skipping estimation (the write costs the same every time). */
+  gas?: bigint | undefined
   /** Root of a Merkle batch of {@link encodeAccessEntry} leaves. */
   root: Hex | Uint8Array
   /** Number of entries, at least 1. */
@@ -39,5 +41,6 @@ export async function logAccessBatch(client: MedchainClient, parameters: LogAcce
     functionName: 'logBatch',
     args: [root, count, firstAt, lastAt],
     context: 'AccessLog.logBatch',
+    gas: parameters.gas,
   })
 }

@@ -6,6 +6,8 @@ import { requireDeployment } from '../../internal/requireDeployment.ts'
 import { writeContract, type ContractWriteResult } from '../../internal/writeContract.ts'
 
 export type AnchorRecordBatchParameters = {
+  /** Gas limit, skipping estimation (the write costs the same every time). */
+  gas?: bigint | undefined
   /** Root of a Merkle batch of {@link encodeRecordLeaf} leaves (e.g. `createMerkleBatch().seal().root`). */
   root: Hex | Uint8Array
   /** Number of leaves, at least 1. */
@@ -30,5 +32,6 @@ export async function anchorRecordBatch(client: MedchainClient, parameters: Anch
     functionName: 'anchorBatch',
     args: [root, count],
     context: 'RecordRegistry.anchorBatch',
+    gas: parameters.gas,
   })
 }
