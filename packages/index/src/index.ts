@@ -9,7 +9,7 @@ export type { AnchorKind, RecordVersion, RecordVersionInput, SearchParamInput } 
 export type { InsertRecordVersionsReturnType } from './records/insertRecordVersions.ts'
 export type { ListPatientRecordsOptions } from './records/listPatientRecords.ts'
 export type { GetCurrentRecordOptions, GetCurrentRecordsOptions, GetRecordVersionOptions, ListHistoryOptions } from './records/getRecord.ts'
-export type { BatchEntry, MarkBatchAnchoredOptions, MarkBatchPendingOptions } from './records/markBatch.ts'
+export type { BatchEntry, ConfirmBatchOptions, MarkBatchAnchoredOptions, MarkBatchPendingOptions } from './records/markBatch.ts'
 export type { ListPendingRecordsOptions, PendingBatch } from './records/listPending.ts'
 export type { DestroyWrappedKeysOptions, MarkErasedOptions } from './records/erasure.ts'
 

@@ -12,7 +12,7 @@ import { getCurrentRecord, getCurrentRecords, getRecordVersion, listHistory } fr
 import { insertRecordVersions } from './records/insertRecordVersions.ts'
 import { listPatientRecords } from './records/listPatientRecords.ts'
 import { listPendingBatches, listPendingRecords } from './records/listPending.ts'
-import { markBatchAnchored, markBatchPending } from './records/markBatch.ts'
+import { confirmBatch, markBatchAnchored, markBatchPending } from './records/markBatch.ts'
 import { searchRecords } from './search/searchRecords.ts'
 import { truncateDerivedTables } from './truncateDerivedTables.ts'
 
@@ -27,6 +27,7 @@ const actions = {
   listPatientRecords,
   markBatchPending,
   markBatchAnchored,
+  confirmBatch,
   listPendingBatches,
   listPendingRecords,
   markErased,

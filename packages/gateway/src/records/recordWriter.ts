@@ -87,7 +87,7 @@ export function createRecordWriter({ index, blobs, keys, client, custodian, send
       )
       const { receipt } = await anchorRecordBatch(client, { root, count: items.length, gas: ANCHOR_GAS })
       const block = Number(receipt.blockNumber)
-      await index.markBatchAnchored({ root, block, entries: entries.map(({ recordKey, version, leafIndex, proof }) => ({ recordKey, version, leafIndex, proof })) })
+      await index.confirmBatch({ root, block })
       return entries.map(({ sealed, leafIndex, proof }) => ({ contentHash: sealed.leaf.contentHash, root, leafIndex, proof, block }))
     },
   })
@@ -112,11 +112,7 @@ export function createRecordWriter({ index, blobs, keys, client, custodian, send
         const records = await index.listPendingRecords({ batchRoot, limit: count })
         const onChain = await getRecordBatch(client, { root: batchRoot })
         const block = onChain !== undefined ? await client.publicClient.getBlockNumber() : (await anchorRecordBatch(client, { root: batchRoot, count: records.length })).receipt.blockNumber
-        await index.markBatchAnchored({
-          root: batchRoot,
-          block: Number(block),
-          entries: records.map((r) => ({ recordKey: r.recordKey, version: r.version, leafIndex: r.leafIndex as number, proof: r.proof ?? [] })),
-        })
+        await index.confirmBatch({ root: batchRoot, block: Number(block) })
       }
       return pending.length
     },

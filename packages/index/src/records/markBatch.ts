@@ -58,3 +58,19 @@ async function updateBatch(db: SqlExecutor, options: { root: Hex; entries: reado
     return updated
   })
 }
+
+/** Options of {@link confirmBatch}. */
+export type ConfirmBatchOptions = { root: Hex; block: number }
+
+/**
+ * Marks every pending version of the batch `root` anchored at `block`: one statement, for a writer
+ * that indexed the versions with their leaf index and proof before sending the anchor.
+ * Returns the number of versions updated.
+ */
+export async function confirmBatch(db: SqlExecutor, { root, block }: ConfirmBatchOptions): Promise<number> {
+  const result = await db.query(`UPDATE records SET anchor_kind = 'batch', anchored_block = $2 WHERE batch_root = $1 AND anchor_kind = 'pending'`, [
+    toBytes32('root', root),
+    toBlock('block', block),
+  ])
+  return result.rowCount
+}
