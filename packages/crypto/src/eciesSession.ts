@@ -98,6 +98,10 @@ export function createEciesReceiver({ privateKey, cacheSize = 4096 }: CreateEcie
     const id = bytesToHex(ephemeralPublicKey);
     const cached = keys.get(id);
     if (cached !== undefined) return cached;
+    // Validated once per ephemeral key: decompressing a point costs a modular square root.
+    if (!isValidPublicKeyBytes(ephemeralPublicKey)) {
+      throw new CryptoError('ECIES decryption failed: invalid ephemeral public key', { code: 'CRYPTO_DECRYPTION_FAILED' });
+    }
     const key = deriveEciesKey(secret, ephemeralPublicKey, concatBytes(ephemeralPublicKey, publicKey));
     if (keys.size >= cacheSize) {
       // Insertion order: the oldest session goes first.
@@ -119,9 +123,6 @@ export function createEciesReceiver({ privateKey, cacheSize = 4096 }: CreateEcie
         });
       }
       const ephemeralPublicKey = payload.subarray(0, ECIES.publicKeyBytes);
-      if (!isValidPublicKeyBytes(ephemeralPublicKey)) {
-        throw new CryptoError('ECIES decryption failed: invalid ephemeral public key', { code: 'CRYPTO_DECRYPTION_FAILED' });
-      }
       return decryptAesGcm({
         key: keyFor(ephemeralPublicKey),
         nonce: payload.subarray(ECIES.publicKeyBytes, ECIES.publicKeyBytes + AES_GCM.nonceBytes),

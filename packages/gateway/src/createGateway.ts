@@ -66,7 +66,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const index = await openIndex({ url: options.indexUrl, dataDir: options.indexUrl === undefined ? join(options.dataDir, 'index') : undefined })
   const blobs = await createDiskBlobBackend({ dir: join(options.dataDir, 'blobs'), fsync: options.fsync })
   const keys = await openKeyStore({ dir: join(options.dataDir, 'keys') })
-  const cache = createBlockScopedCache({ publicClient: client.publicClient })
+  const { consortium, identityRegistry, consentRegistry, emergencyAccess } = options.deployment
+  const cache = createBlockScopedCache({ publicClient: client.publicClient, watched: [consortium, identityRegistry, consentRegistry, emergencyAccess] })
   const senders = createSenderPool()
   const tokens = createTokenIssuer()
   let baseUrl = options.baseUrl ?? 'http://127.0.0.1'

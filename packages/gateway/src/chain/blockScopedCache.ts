@@ -1,11 +1,25 @@
-import type { PublicClient } from 'viem'
+import type { Address, PublicClient } from 'viem'
 
 /**
- * Memoises chain reads for as long as the chain head stays the same block: what the chain said at
- * block N is what it says until block N+1. The head is asked at most every `headTtlMs`, so one
- * request burst costs one eth_blockNumber. An answer read while the head moved is dropped.
+ * Memoises chain reads until the state they depend on may have changed: when the head moves, the
+ * new blocks' logs from the `watched` contracts are fetched, and the memo is dropped only if there
+ * are any (every state change of those contracts emits an event). Without `watched`, any new block
+ * drops it. The gateway's own anchors (a block every few hundred milliseconds under load) thus no
+ * longer throw away every consent and membership answer. The head is asked at most every
+ * `headTtlMs`, so a burst of requests costs one eth_blockNumber.
  */
-export function createBlockScopedCache({ publicClient, headTtlMs = 100, maxEntries = 50_000 }: { publicClient: PublicClient; headTtlMs?: number; maxEntries?: number }) {
+export function createBlockScopedCache({
+  publicClient,
+  headTtlMs = 100,
+  maxEntries = 50_000,
+  watched,
+}: {
+  publicClient: PublicClient
+  headTtlMs?: number
+  maxEntries?: number
+  /** Contracts whose events (and only whose events) invalidate the memo. */
+  watched?: readonly Address[] | undefined
+}) {
   let head = -1n
   let headCheckedAt = 0
   let headRequest: Promise<bigint> | undefined
@@ -19,8 +33,10 @@ export function createBlockScopedCache({ publicClient, headTtlMs = 100, maxEntri
     const latest = await headRequest
     headCheckedAt = Date.now()
     if (latest !== head) {
+      const changed =
+        head < 0n || watched === undefined || (await publicClient.getLogs({ address: [...watched], fromBlock: head + 1n, toBlock: latest })).length > 0
+      if (changed) entries = new Map()
       head = latest
-      entries = new Map()
     }
     return head
   }
