@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { SYNTHEA_DIR } from '../../scripts/syntheaFixtures.ts'
 
-export const FIXTURES = new URL('../../../shared/fixtures/synthea-r4/', import.meta.url).pathname
+export const FIXTURES = SYNTHEA_DIR
 
 const UUID_RE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi
 

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Bundle, FhirResource } from 'fhir/r4.js';
 import { parseTransactionBundle } from '../src/parseTransactionBundle.ts';
 import { resolveTransactionReferences } from '../src/resolveTransactionReferences.ts';
 
-/** The shared Synthea R4 fixtures: `<repo>/../shared/fixtures/synthea-r4`, i.e. /work/shared. */
-export const SYNTHEA_DIR = fileURLToPath(new URL('../../../../shared/fixtures/synthea-r4/', import.meta.url));
+import { SYNTHEA_DIR } from '../../../scripts/syntheaFixtures.ts';
+
+/** The shared Synthea R4 fixtures (see scripts/syntheaFixtures.ts). */
+export { SYNTHEA_DIR };
 
 /** One fixture: its file name, raw text and parsed transaction Bundle. */
 export type SyntheaFixture = { file: string; text: string; bundle: Bundle };

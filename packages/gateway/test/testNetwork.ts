@@ -9,8 +9,9 @@ import { createMedchainClient, deployContracts, registerIndividual, updateGatewa
 import type { Address, Hex } from 'viem'
 import { createGateway, type Gateway } from '../src/index.ts'
 import { prepareImportBundle } from '../src/import/prepareImportBundle.ts'
+import { SYNTHEA_DIR } from '../../../scripts/syntheaFixtures.ts'
 
-export const FIXTURES = new URL('../../../../shared/fixtures/synthea-r4/', import.meta.url).pathname
+export const FIXTURES = SYNTHEA_DIR
 
 /** A person with a key: a clinician, a patient. */
 export type Person = { privateKey: Hex; address: Address; publicKey: Hex }

@@ -4,15 +4,16 @@ import assert from 'node:assert/strict'
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { signRequest } from '@medchain/crypto'
 import { loadKeystore } from '@medchain/sdk'
 import { run, TEST_SCRYPT_N } from '../../../test/captureIo.ts'
 import { DEFAULT_DEMO_PASSPHRASE } from '../../up/demoConsortium.ts'
 import { startUp, type StartUpResult } from '../../up/startUp.ts'
+import { SYNTHEA_DIR } from '../../../../../scripts/syntheaFixtures.ts'
 
-const FIXTURES = resolve(import.meta.dirname, '../../../../..', '../shared/fixtures/synthea-r4')
+const FIXTURES = SYNTHEA_DIR
 /** The three smallest fixture bundles (61, 66 and 70 entries), their Patient ids in their names. */
 const SOURCE_IDS = ['1ae0605d-e5b8-4d6d-a96d-c93dcbd57e06', 'e4531916-b162-4f4b-90c2-ce37e132b8d4', 'd78af07c-9cb9-4f31-9b11-c45a28f2eec8']
 const MALFORMED =
