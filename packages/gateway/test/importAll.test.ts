@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Bundle, Observation } from 'fhir/r4.js'
-import { importPatient, signedFetch, startTestNetwork, syntheaFiles, type Person, type TestNetwork } from './testNetwork.ts'
+import { importPatient, newPerson, signedFetch, startTestNetwork, syntheaFiles, type Person, type TestNetwork } from './testNetwork.ts'
 
 describe('Synthea import', () => {
   let net: TestNetwork
@@ -51,6 +51,41 @@ describe('Synthea import', () => {
         assert.deepEqual(values.map(String).sort(), expected.map(String).sort(), `LOINC ${code}`)
       }
     }
+  })
+})
+
+describe('batch Bundles', () => {
+  let net: TestNetwork
+  before(async () => {
+    net = await startTestNetwork({ hospitals: 1 })
+  })
+  after(() => net?.close())
+
+  it('writes each entry on its own: a refused entry answers its OperationOutcome, the others are stored', async () => {
+    const [file] = await syntheaFiles()
+    const { patient } = await importPatient(net.hospitals[0]!, file!)
+    const observation = (subject: string) => ({
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] },
+      subject: { reference: subject },
+      valueQuantity: { value: 72, unit: '/min', system: 'http://unitsofmeasure.org', code: '/min' },
+    })
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'batch',
+      entry: [
+        { resource: observation(`Patient/${patient.address}`), request: { method: 'POST', url: 'Observation' } },
+        { resource: observation(`Patient/${newPerson().address}`), request: { method: 'POST', url: 'Observation' } },
+      ],
+    }
+    const answer = await signedFetch(net.hospitals[0]!.url, net.hospitals[0]!.key, 'POST', '/', { body: bundle })
+    assert.equal(answer.status, 200)
+    const entries = (answer.body as Bundle).entry ?? []
+    assert.equal((answer.body as Bundle).type, 'batch-response')
+    assert.match(entries[0]?.response?.status ?? '', /^201/)
+    assert.match(entries[1]?.response?.status ?? '', /^422/)
+    assert.equal((entries[1]?.response?.outcome as { issue: { details: { coding: { code: string }[] } }[] }).issue[0]?.details.coding[0]?.code, 'GATEWAY_UNKNOWN_PATIENT')
   })
 })
 

@@ -1,5 +1,6 @@
 import { errorToOutcome, operationOutcome } from '@medchain/fhir'
 import type { FastifyReply } from 'fastify'
+import type { OperationOutcome } from 'fhir/r4.js'
 import { MedchainError } from '@medchain/sdk'
 import { GatewayError, GatewayErrorCodes } from '../errors.ts'
 
@@ -41,26 +42,28 @@ const ISSUE_OF_STATUS: Record<number, 'security' | 'login' | 'forbidden' | 'inva
  * own codes, crypto codes, Fastify's 4xx), and an unknown failure becomes a 500 with no detail.
  */
 export function sendError(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof MedchainError) return sendError(reply, fromSdkError(error))
+  if (error instanceof GatewayError) for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value)
+  const { status, outcome } = entryOutcome(error)
+  return reply.code(status).type('application/fhir+json; charset=utf-8').send(outcome)
+}
+
+/** The status and OperationOutcome of an error: what a response, or a batch entry, answers with. */
+export function entryOutcome(error: unknown): { status: number; outcome: OperationOutcome } {
+  if (error instanceof MedchainError) return entryOutcome(fromSdkError(error))
   if (error instanceof GatewayError) {
-    for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value)
     // 500s never echo internals: the code's documented meaning stands in for the message.
     const diagnostics = error.status === 500 && error.code === 'GATEWAY_INTERNAL' ? GatewayErrorCodes.GATEWAY_INTERNAL.meaning : error.shortMessage
-    return reply
-      .code(error.status)
-      .type('application/fhir+json; charset=utf-8')
-      .send(
-        operationOutcome([
-          {
-            severity: 'error',
-            code: ISSUE_OF_STATUS[error.status] ?? 'processing',
-            diagnostics,
-            expression: error.expression === undefined ? undefined : [error.expression],
-            errorCode: error.code,
-          },
-        ]),
-      )
+    const outcome = operationOutcome([
+      {
+        severity: 'error',
+        code: ISSUE_OF_STATUS[error.status] ?? 'processing',
+        diagnostics,
+        expression: error.expression === undefined ? undefined : [error.expression],
+        errorCode: error.code,
+      },
+    ])
+    return { status: error.status, outcome }
   }
   const { status, outcome } = errorToOutcome(error)
-  return reply.code(status).type('application/fhir+json; charset=utf-8').send(outcome)
+  return { status, outcome }
 }

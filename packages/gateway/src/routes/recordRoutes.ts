@@ -1,4 +1,4 @@
-import { historyBundle, parseSearchQuery, parseTransactionBundle, resolveTransactionReferences, searchsetBundle, transactionResponseBundle } from '@medchain/fhir'
+import { batchResponseBundle, historyBundle, parseSearchQuery, parseTransactionBundle, resolveTransactionReferences, searchsetBundle, transactionResponseBundle } from '@medchain/fhir'
 import type { FastifyInstance } from 'fastify'
 import type { Bundle } from 'fhir/r4.js'
 import { randomUUID } from 'node:crypto'
@@ -10,6 +10,7 @@ import { recordKey } from '../internal/recordIds.ts'
 import { readRecord, searchRecords } from '../records/readService.ts'
 import { writeResources } from '../records/writeService.ts'
 import { eraseRecord } from '../records/eraseRecord.ts'
+import { entryOutcome } from '../http/sendError.ts'
 
 const TRANSACTION_BODY_LIMIT = 64 * 1024 * 1024
 
@@ -78,16 +79,29 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: GatewayContext):
     }
     const assigned = new Map(parsed.entries.filter((e) => e.method === 'POST' && e.fullUrl !== undefined).map((e) => [e.fullUrl as string, randomUUID()]))
     const entries = parsed.type === 'transaction' ? resolveTransactionReferences(parsed.entries, assigned) : parsed.entries
-    const written = await writeResources(
-      ctx,
-      request.caller,
-      entries.map((entry) => ({
-        resource: { ...entry.resource, id: entry.method === 'PUT' ? entry.id : (entry.resource?.id ?? (entry.fullUrl ? assigned.get(entry.fullUrl) : undefined)) } as NonNullable<typeof entry.resource>,
-        method: entry.method === 'PUT' ? ('update' as const) : ('create' as const),
-        ifMatch: entry.ifMatch,
-      })),
-    )
+    const requests = entries.map((entry) => ({
+      resource: { ...entry.resource, id: entry.method === 'PUT' ? entry.id : (entry.resource?.id ?? (entry.fullUrl ? assigned.get(entry.fullUrl) : undefined)) } as NonNullable<typeof entry.resource>,
+      method: entry.method === 'PUT' ? ('update' as const) : ('create' as const),
+      ifMatch: entry.ifMatch,
+    }))
+    const returnPreference = /return=minimal/.test(String(request.headers.prefer ?? '')) ? ('minimal' as const) : ('representation' as const)
+    if (parsed.type === 'batch') {
+      // A batch's entries stand alone (FHIR): each is written or refused on its own, and a
+      // refusal is that entry's OperationOutcome in the response.
+      const results = []
+      for (const one of requests) {
+        try {
+          const [written] = await writeResources(ctx, request.caller, [one])
+          results.push({ status: written?.created ? 201 : 200, resource: written?.resource })
+        } catch (error) {
+          const { status, outcome } = entryOutcome(error)
+          results.push({ status, outcome })
+        }
+      }
+      return reply.type(FHIR_JSON).send(batchResponseBundle(results, { returnPreference }))
+    }
+    const written = await writeResources(ctx, request.caller, requests)
     const results = written.map((w) => ({ status: w.created ? 201 : 200, resource: w.resource }))
-    return reply.type(FHIR_JSON).send(transactionResponseBundle(results, { returnPreference: /return=minimal/.test(String(request.headers.prefer ?? '')) ? 'minimal' : 'representation' }))
+    return reply.type(FHIR_JSON).send(transactionResponseBundle(results, { returnPreference }))
   })
 }
