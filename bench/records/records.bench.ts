@@ -67,7 +67,7 @@ async function runRecordsBenchmark({ quick }: BenchmarkOptions): Promise<Benchma
           const address = privateKeyToAddress(key)
           const { bundle, resources } = prepareImportBundle(freshCopy(bundles[i] as string), { pseudonym: address, encryptionPublicKey: privateKeyToPublicKey(key) })
           const body = JSON.stringify(bundle)
-          const response = await fetch(`${url}/`, { method: 'POST', body, headers: { ...signRequest({ privateKey: hospitalKey, method: 'POST', path: '/', body }), 'content-type': 'application/fhir+json' } })
+          const response = await fetch(`${url}/`, { method: 'POST', body, headers: { ...signRequest({ privateKey: hospitalKey, method: 'POST', path: '/', body, audience: privateKeyToAddress(hospitalKey) }), 'content-type': 'application/fhir+json' } })
           if (response.status !== 200) throw new Error(`import failed with ${response.status}: ${(await response.text()).slice(0, 300)}`)
           const answer = (await response.json()) as { entry: { response: { location: string } }[] }
           const observations = answer.entry.map((e) => e.response.location.split('/_history')[0] as string).filter((loc) => loc.startsWith('Observation/'))
@@ -86,7 +86,7 @@ async function runRecordsBenchmark({ quick }: BenchmarkOptions): Promise<Benchma
     for (const patient of readers) {
       const signed = await signConsentGrant(peer, { patient: patient.key, grantee: privateKeyToAddress(peerKey), purposes: 'treatment', resourceTypes: ['Observation'], expiry: BigInt(Math.floor(Date.now() / 1000) + 86_400) })
       const body = toRelayJson(signed)
-      const relayed = await fetch(`${url}/Consent/$relay-grant`, { method: 'POST', body, headers: { ...signRequest({ privateKey: patient.key, method: 'POST', path: '/Consent/$relay-grant', body }), 'content-type': 'application/json' } })
+      const relayed = await fetch(`${url}/Consent/$relay-grant`, { method: 'POST', body, headers: { ...signRequest({ privateKey: patient.key, method: 'POST', path: '/Consent/$relay-grant', body, audience: privateKeyToAddress(hospitalKey) }), 'content-type': 'application/json' } })
       if (relayed.status !== 201) throw new Error(`consent relay failed with ${relayed.status}`)
     }
     const token = await bearerToken(url, clinicianKey)

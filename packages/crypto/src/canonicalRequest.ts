@@ -2,6 +2,7 @@ import { sha256 } from './sha256.ts';
 import { assertSafeInteger, assertString } from './assert.ts';
 import { bytesToHex, utf8ToBytes } from './bytes.ts';
 import { CryptoError } from './errors.ts';
+import { isAddress } from './isAddress.ts';
 import { REQUEST_NONCE_RE } from './requestSignatureHeaders.ts';
 
 /** Options of {@link canonicalRequest}. */
@@ -16,6 +17,8 @@ export type CanonicalRequestOptions = {
   timestamp: number;
   /** 16 bytes as lowercase `0x` hex. */
   nonce: string;
+  /** The addressed gateway's member address; given, the string is protocol v2 and binds it. */
+  audience?: string | undefined;
 };
 
 function invalid(message: string): CryptoError {
@@ -24,11 +27,12 @@ function invalid(message: string): CryptoError {
 
 /**
  * The string a request signature covers (protocol `medchain-request-v1`):
- * `medchain-request-v1\n{METHOD}\n{path}\n{sha256 hex of body}\n{timestamp}\n{nonce}`.
+ * `medchain-request-v1\n{METHOD}\n{path}\n{sha256 hex of body}\n{timestamp}\n{nonce}`, or with an
+ * audience (v2) the same with `medchain-request-v2` and a last line, the lowercase audience address.
  * Every field is validated to a single unambiguous spelling so that no two requests share it.
  * @throws CryptoError `CRYPTO_INVALID_ARGUMENT`
  */
-export function canonicalRequest({ method, path, body, timestamp, nonce }: CanonicalRequestOptions): string {
+export function canonicalRequest({ method, path, body, timestamp, nonce, audience }: CanonicalRequestOptions): string {
   assertString('method', method);
   if (!/^[A-Za-z]{1,16}$/.test(method)) throw invalid('"method" expected 1 to 16 ASCII letters');
   assertString('path', path, { maxLength: 16384 });
@@ -44,5 +48,7 @@ export function canonicalRequest({ method, path, body, timestamp, nonce }: Canon
   assertString('nonce', nonce);
   if (!REQUEST_NONCE_RE.test(nonce)) throw invalid('"nonce" expected 16 bytes as lowercase 0x hex');
   const bodyHash = bytesToHex(sha256(bodyBytes)).slice(2);
-  return ['medchain-request-v1', method.toUpperCase(), path, bodyHash, String(timestamp), nonce].join('\n');
+  if (audience === undefined) return ['medchain-request-v1', method.toUpperCase(), path, bodyHash, String(timestamp), nonce].join('\n');
+  if (!isAddress(audience)) throw invalid('"audience" expected a 20-byte 0x address');
+  return ['medchain-request-v2', method.toUpperCase(), path, bodyHash, String(timestamp), nonce, audience.toLowerCase()].join('\n');
 }

@@ -35,3 +35,20 @@ export function readHeader(headers: RequestHeaders, name: string): string {
   if (typeof value !== 'string' || value === '') throw missing(name);
   return value;
 }
+
+/**
+ * Reads an optional signature header: undefined when absent, otherwise as {@link readHeader}.
+ * @throws CryptoError `CRYPTO_BAD_SIGNATURE` (repeated or empty header)
+ */
+export function readOptionalHeader(headers: RequestHeaders, name: string): string | undefined {
+  try {
+    return readHeader(headers, name);
+  } catch (error) {
+    if (error instanceof CryptoError && error.code === 'CRYPTO_MISSING_SIGNATURE_HEADER') {
+      const present = typeof headers.get === 'function' ? (headers as { get(name: string): string | null }).get(name) !== null : Object.keys(headers).some((key) => key.toLowerCase() === name);
+      if (present) throw new CryptoError(`Header "${name}" is empty`, { code: 'CRYPTO_BAD_SIGNATURE' });
+      return undefined;
+    }
+    throw error;
+  }
+}

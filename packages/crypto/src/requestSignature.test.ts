@@ -59,12 +59,12 @@ describe('canonicalRequest', () => {
 describe('signRequest / verifyRequest', () => {
   it('produces the four headers and verifies them', () => {
     const headers = signed();
-    assert.deepEqual(Object.keys(headers).sort(), Object.values(H).sort());
+    assert.deepEqual(Object.keys(headers).sort(), Object.values(H).filter((h) => h !== H.audience).sort());
     assert.equal(headers[H.signer], SIGNER);
     assert.equal(headers[H.timestamp], String(NOW));
     assert.equal(headers[H.nonce], NONCE);
     assert.match(headers[H.signature], /^0x[0-9a-f]{130}$/);
-    assert.deepEqual(verifyRequest({ ...REQUEST, headers, now: NOW }), { signer: SIGNER, timestamp: NOW, nonce: NONCE });
+    assert.deepEqual(verifyRequest({ ...REQUEST, headers, now: NOW }), { signer: SIGNER, timestamp: NOW, nonce: NONCE, audience: undefined });
   });
 
   it('defaults timestamp to now and nonce to 16 fresh random bytes', () => {
@@ -141,7 +141,7 @@ describe('signRequest / verifyRequest', () => {
   });
 
   it('names each missing header', async () => {
-    for (const name of Object.values(H)) {
+    for (const name of Object.values(H).filter((h) => h !== H.audience)) {
       const headers: Record<string, string> = { ...signed() };
       delete headers[name];
       await expectCryptoError(() => verifyRequest({ ...REQUEST, headers, now: NOW }), 'CRYPTO_MISSING_SIGNATURE_HEADER', {
@@ -221,5 +221,29 @@ describe('signRequest / verifyRequest', () => {
       message: /^"nonce"/,
       secrets: [KEY],
     });
+  });
+});
+
+describe('request audience (protocol v2)', () => {
+  const AUDIENCE = '0x00000000000000000000000000000000000000aa';
+  const OTHER = '0x00000000000000000000000000000000000000bb';
+
+  it('binds the addressed gateway into the signed string', () => {
+    assert.equal(
+      canonicalRequest({ method: 'get', path: '/a', timestamp: 1, nonce: NONCE, audience: AUDIENCE.toUpperCase().replace('0X', '0x') }),
+      `medchain-request-v2\nGET\n/a\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n1\n${NONCE}\n${AUDIENCE}`,
+    );
+  });
+
+  it('verifies for its audience and fails when the request is pointed at another', async () => {
+    const headers = signed({ audience: AUDIENCE });
+    assert.equal(headers[H.audience], AUDIENCE);
+    const ok = verifyRequest({ ...REQUEST, headers, now: NOW });
+    assert.equal(ok.audience, AUDIENCE);
+    await expectCryptoError(() => verifyRequest({ ...REQUEST, headers: { ...headers, [H.audience]: OTHER }, now: NOW }), 'CRYPTO_BAD_SIGNATURE');
+    // Dropping the header turns it into a v1 string the signature does not cover.
+    const { [H.audience]: _dropped, ...withoutAudience } = headers;
+    await expectCryptoError(() => verifyRequest({ ...REQUEST, headers: withoutAudience, now: NOW }), 'CRYPTO_BAD_SIGNATURE');
+    await expectCryptoError(() => verifyRequest({ ...REQUEST, headers: { ...headers, [H.audience]: 'gateway-b' }, now: NOW }), 'CRYPTO_BAD_SIGNATURE');
   });
 });

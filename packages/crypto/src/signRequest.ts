@@ -17,6 +17,8 @@ export type SignRequestOptions = {
   timestamp?: number;
   /** 16 bytes as lowercase `0x` hex; default: fresh random. Never reuse one. */
   nonce?: string;
+  /** The addressed gateway's member address (protocol v2): gateways refuse requests meant for another. */
+  audience?: string | undefined;
 };
 
 /**
@@ -25,13 +27,14 @@ export type SignRequestOptions = {
  * @throws CryptoError `CRYPTO_INVALID_PRIVATE_KEY`, `CRYPTO_INVALID_ARGUMENT`
  */
 export function signRequest(options: SignRequestOptions): SignedRequestHeaders {
-  const { privateKey, method, path, body, timestamp = Date.now(), nonce = bytesToHex(randomBytes(16)) } = options;
-  const message = canonicalRequest({ method, path, body, timestamp, nonce });
+  const { privateKey, method, path, body, timestamp = Date.now(), nonce = bytesToHex(randomBytes(16)), audience } = options;
+  const message = canonicalRequest({ method, path, body, timestamp, nonce, audience });
   const signer = privateKeyToAddress(privateKey);
   return {
     [H.signer]: signer,
     [H.timestamp]: String(timestamp),
     [H.nonce]: nonce,
     [H.signature]: signMessage({ privateKey, message }),
+    ...(audience === undefined ? {} : { [H.audience]: audience.toLowerCase() }),
   };
 }

@@ -3,7 +3,7 @@ import { canonicalRequest } from './canonicalRequest.ts';
 import { checksumAddress } from './checksumAddress.ts';
 import { CryptoError } from './errors.ts';
 import { isAddress } from './isAddress.ts';
-import { type RequestHeaders, readHeader } from './readHeader.ts';
+import { type RequestHeaders, readHeader, readOptionalHeader } from './readHeader.ts';
 import { recoverMessageAddress } from './recoverMessageAddress.ts';
 import { REQUEST_SIGNATURE_HEADERS as H, REQUEST_NONCE_RE } from './requestSignatureHeaders.ts';
 import type { Address, Hex } from './types.ts';
@@ -28,6 +28,8 @@ export type VerifyRequestReturnType = {
   signer: Address;
   timestamp: number;
   nonce: string;
+  /** The lowercase audience address the request was signed for (protocol v2), if any. */
+  audience: string | undefined;
 };
 
 function bad(message: string, cause?: unknown): CryptoError {
@@ -50,6 +52,8 @@ export function verifyRequest(options: VerifyRequestOptions): VerifyRequestRetur
   const timestampHeader = readHeader(headers, H.timestamp);
   const nonce = readHeader(headers, H.nonce);
   const signature = readHeader(headers, H.signature);
+  const audience = readOptionalHeader(headers, H.audience);
+  if (audience !== undefined && !isAddress(audience)) throw bad(`"${H.audience}" expected a 20-byte 0x address`);
 
   if (!isAddress(signerHeader)) throw bad(`"${H.signer}" expected a 20-byte 0x address with a valid checksum`);
   if (!/^\d{1,15}$/.test(timestampHeader)) throw bad(`"${H.timestamp}" expected unix milliseconds as decimal digits`);
@@ -64,7 +68,7 @@ export function verifyRequest(options: VerifyRequestOptions): VerifyRequestRetur
       details: `timestamp ${timestamp} is ${Math.abs(skew)} ms ${skew > 0 ? 'behind' : 'ahead of'} now (${now}); max skew ${maxSkewMs} ms`,
     });
   }
-  const message = canonicalRequest({ method, path, body, timestamp, nonce });
+  const message = canonicalRequest({ method, path, body, timestamp, nonce, audience });
   let recovered: Address;
   try {
     recovered = recoverMessageAddress({ message, signature: signature as Hex });
@@ -73,5 +77,5 @@ export function verifyRequest(options: VerifyRequestOptions): VerifyRequestRetur
   }
   const signer = checksumAddress(signerHeader);
   if (recovered !== signer) throw bad(`"${H.signature}" was not made by "${H.signer}" over this request`);
-  return { signer, timestamp, nonce };
+  return { signer, timestamp, nonce, audience: audience?.toLowerCase() };
 }

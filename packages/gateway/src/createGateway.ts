@@ -89,7 +89,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     callers: createCallerResolver({ publicClient: client.publicClient, deployment: options.deployment, cache }),
     oracle: createChainAccessOracle({ client, cache }),
     recordBatches: createBatchRootCache({ publicClient: client.publicClient, address: options.deployment.recordRegistry, abi: recordRegistryAbi, field: 'custodian' }),
-    auth: createAuthenticator({ tokens }),
+    auth: createAuthenticator({ tokens, audience: address }),
     tokens,
     get challenges() {
       return challenges

@@ -88,23 +88,30 @@ describe('refusal matrix', () => {
 
   it('bad signature', async () => {
     const path = `/Observation?patient=Patient/${patient.address}`
-    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path })
-    const forged = { ...headers, 'x-medchain-signature': signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path: '/other' })['x-medchain-signature'] }
+    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path, audience: b().address })
+    const forged = { ...headers, 'x-medchain-signature': signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path: '/other', audience: b().address })['x-medchain-signature'] }
     const response = await fetch(`${b().url}${path}`, { headers: forged })
     await expectRefusal({ status: response.status, body: await response.json(), headers: response.headers }, 401, 'GATEWAY_BAD_SIGNATURE', /signature/, AuditDecisions.BAD_SIGNATURE)
   })
 
   it('replayed request', async () => {
     const path = `/Observation?patient=Patient/${patient.address}`
-    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path })
+    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path, audience: b().address })
     await fetch(`${b().url}${path}`, { headers })
     const response = await fetch(`${b().url}${path}`, { headers })
     await expectRefusal({ status: response.status, body: await response.json(), headers: response.headers }, 401, 'GATEWAY_REPLAYED_REQUEST', /replayed/, AuditDecisions.REPLAYED_REQUEST)
   })
 
+  it('request signed for another gateway (a replay by that gateway)', async () => {
+    const path = `/Observation?patient=Patient/${patient.address}`
+    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path, audience: a().address })
+    const response = await fetch(`${b().url}${path}`, { headers })
+    await expectRefusal({ status: response.status, body: await response.json(), headers: response.headers }, 401, 'GATEWAY_BAD_SIGNATURE', /not addressed to this gateway/, AuditDecisions.BAD_SIGNATURE)
+  })
+
   it('stale timestamp', async () => {
     const path = `/Observation?patient=Patient/${patient.address}`
-    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path, timestamp: Date.now() - 10 * 60_000 })
+    const headers = signRequest({ privateKey: b().clinician.privateKey, method: 'GET', path, timestamp: Date.now() - 10 * 60_000, audience: b().address })
     const response = await fetch(`${b().url}${path}`, { headers })
     await expectRefusal({ status: response.status, body: await response.json(), headers: response.headers }, 401, 'GATEWAY_STALE_REQUEST', /clock skew/, AuditDecisions.STALE_REQUEST)
   })

@@ -81,12 +81,23 @@ export async function readSynthea(name: string): Promise<{ resourceType: string;
   return JSON.parse(await readFile(join(FIXTURES, name), 'utf8'))
 }
 
-/** Sends a request signed by `signer` and returns status and JSON body. */
+const audiences = new Map<string, string>()
+/** The member address a gateway answers for (its /health), the audience signed requests name. */
+export async function audienceOf(baseUrl: string): Promise<string> {
+  let audience = audiences.get(baseUrl)
+  if (audience === undefined) {
+    audience = ((await (await fetch(`${baseUrl}/health`)).json()) as { member: string }).member
+    audiences.set(baseUrl, audience)
+  }
+  return audience
+}
+
+/** Sends a request signed by `signer` for the gateway at `baseUrl` and returns status and JSON body. */
 export async function signedFetch(baseUrl: string, signer: Hex, method: string, path: string, { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {}) {
   const url = new URL(baseUrl)
   const fullPath = `${url.pathname.replace(/\/$/, '')}${path}`
   const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
-  const signed = signRequest({ privateKey: signer, method, path: fullPath, body: text })
+  const signed = signRequest({ privateKey: signer, method, path: fullPath, body: text, audience: await audienceOf(baseUrl) })
   const response = await fetch(`${url.origin}${fullPath}`, {
     method,
     body: text,

@@ -13,9 +13,10 @@ import { DEFAULT_DEMO_PASSPHRASE, DEMO_ORGANISATIONS } from './demoConsortium.ts
 import { startUp, type StartUpResult } from './startUp.ts'
 
 /** A request to a gateway signed by `signer`. */
-function signedFetch(baseUrl: string, signer: Hex, method: string, path: string, body?: unknown): Promise<Response> {
+async function signedFetch(baseUrl: string, signer: Hex, method: string, path: string, body?: unknown): Promise<Response> {
   const text = body === undefined ? undefined : JSON.stringify(body)
-  const headers = { ...signRequest({ privateKey: signer, method, path, body: text }), ...(text === undefined ? {} : { 'content-type': 'application/fhir+json' }) }
+  const { member } = (await (await fetch(`${baseUrl}/health`)).json()) as { member: string }
+  const headers = { ...signRequest({ privateKey: signer, method, path, body: text, audience: member }), ...(text === undefined ? {} : { 'content-type': 'application/fhir+json' }) }
   return fetch(`${baseUrl}${path}`, { method, body: text, headers })
 }
 

@@ -19,6 +19,8 @@ export type Authentication = { address: Address; via: 'signature' | 'token' }
 /** Options of {@link createAuthenticator}. */
 export type CreateAuthenticatorOptions = {
   tokens: TokenIssuer
+  /** This gateway's member address: signed requests must name it in x-medchain-audience. */
+  audience: string
   /** Largest accepted clock skew of a signed request (default 300 s). */
   maxSkewMs?: number | undefined
   /** Nonces remembered at most (default 1,000,000): beyond that, fresh requests are refused rather than replays let through. */
@@ -37,10 +39,11 @@ const SIGNATURE_ERRORS: Record<string, ['GATEWAY_BAD_SIGNATURE' | 'GATEWAY_STALE
 
 /**
  * Authenticates a request by its `x-medchain-*` signature (EIP-191 over method, path, body hash,
- * timestamp and nonce; skew window; nonce remembered for the window so a replay fails) or by a
- * bearer token from a signed challenge.
+ * timestamp, nonce and this gateway as audience; skew window; nonce remembered for the window so a
+ * replay fails) or by a bearer token from a signed challenge.
  */
-export function createAuthenticator({ tokens, maxSkewMs = 300_000, maxNonces = 1_000_000, now = Date.now }: CreateAuthenticatorOptions) {
+export function createAuthenticator({ tokens, audience, maxSkewMs = 300_000, maxNonces = 1_000_000, now = Date.now }: CreateAuthenticatorOptions) {
+  const expected = audience.toLowerCase()
   const nonces: NonceCache = createNonceCache({ ttlMs: maxSkewMs * 2, maxEntries: maxNonces, now })
   return {
     /** @throws GatewayError (401 codes) */
@@ -49,8 +52,9 @@ export function createAuthenticator({ tokens, maxSkewMs = 300_000, maxNonces = 1
       if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) {
         return { address: tokens.verify(authorization.slice(7).trim()), via: 'token' }
       }
+      let verified: ReturnType<typeof verifyRequest>
       try {
-        const { signer, nonce, timestamp } = verifyRequest({
+        verified = verifyRequest({
           method: request.method,
           path: request.url,
           body: request.body,
@@ -58,9 +62,14 @@ export function createAuthenticator({ tokens, maxSkewMs = 300_000, maxNonces = 1
           now: now(),
           maxSkewMs,
         })
-        nonces.checkAndRemember(signer, nonce, timestamp)
-        return { address: signer, via: 'signature' }
+        // A request signed for another gateway (or for none) could be a replay by that gateway.
+        if (verified.audience !== expected) {
+          throw new GatewayError('Request is not addressed to this gateway: sign it with x-medchain-audience set to its member address', { code: 'GATEWAY_BAD_SIGNATURE' })
+        }
+        nonces.checkAndRemember(verified.signer, verified.nonce, verified.timestamp)
+        return { address: verified.signer, via: 'signature' }
       } catch (error) {
+        if (error instanceof GatewayError) throw error
         const [code, message] = SIGNATURE_ERRORS[(error as CryptoError).code] ?? ['GATEWAY_BAD_SIGNATURE', 'Request signature is invalid']
         throw new GatewayError(message, { code, details: (error as CryptoError).shortMessage, cause: error })
       }

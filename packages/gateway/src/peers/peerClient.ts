@@ -46,7 +46,7 @@ export function createPeerClient({ privateKey, member, client, cache, timeoutMs 
     async get(peer: Peer, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
       const url = new URL(peer.gatewayUrl)
       const fullPath = `${url.pathname.replace(/\/$/, '')}${path}`
-      const signed = signRequest({ privateKey, method: 'GET', path: fullPath })
+      const signed = signRequest({ privateKey, method: 'GET', path: fullPath, audience: peer.address })
       try {
         const response = await fetch(`${url.origin}${fullPath}`, { headers: { ...signed, ...headers, accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) })
         const text = await response.text()

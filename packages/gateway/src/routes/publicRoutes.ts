@@ -13,6 +13,7 @@ export function registerPublicRoutes(app: FastifyInstance, ctx: GatewayContext, 
   app.get('/metadata', open, async (_request, reply) =>
     reply.type(FHIR_JSON).send(capabilityStatement({ baseUrl: ctx.baseUrl, softwareVersion: version, resourceTypes: SERVED_TYPES, date: startedAt })),
   )
+  // `member` is the audience signed requests name (x-medchain-audience).
   app.get('/health', open, async () => ({ status: 'ok', member: ctx.member.address }))
 
   app.post('/auth/challenge', open, async () => ctx.challenges.issue())

@@ -1,5 +1,5 @@
 // The two requests `medchain import` makes of a gateway: is it there, and a signed transaction.
-import { signRequest } from '@medchain/crypto'
+import { privateKeyToAddress, signRequest } from '@medchain/crypto'
 import type { Hex } from 'viem'
 import { CliError } from '../../errors.ts'
 
@@ -22,7 +22,7 @@ export async function checkGateway(gatewayUrl: string): Promise<void> {
 
 /**
  * POSTs a transaction Bundle, as the exact JSON text `body`, to the gateway's base URL, signed
- * by `privateKey` (the hospital). Anything but 200 is a refusal, described from the
+ * by `privateKey` (the hospital, whose own gateway it is: the signature names it as audience). Anything but 200 is a refusal, described from the
  * OperationOutcome the gateway answers with.
  * @throws CliError `CLI_GATEWAY_UNREACHABLE` when the gateway does not answer
  */
@@ -32,7 +32,7 @@ export async function postBundle({ gatewayUrl, privateKey, body }: { gatewayUrl:
     method: 'POST',
     body,
     // Signed just before sending: the gateway refuses timestamps outside its skew window.
-    headers: { ...signRequest({ privateKey, method: 'POST', path, body }), 'content-type': 'application/fhir+json', prefer: 'return=minimal' },
+    headers: { ...signRequest({ privateKey, method: 'POST', path, body, audience: privateKeyToAddress(privateKey) }), 'content-type': 'application/fhir+json', prefer: 'return=minimal' },
   })
   const text = await response.text()
   return response.status === 200 ? { ok: true } : { ok: false, reason: describeRefusal(response.status, text) }

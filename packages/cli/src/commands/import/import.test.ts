@@ -104,7 +104,7 @@ describe('medchain import', () => {
     const patient = await loadKeystore(join(up.dataDir, 'patients'), { name: `patient-${sourceId}`, passphrase: DEFAULT_DEMO_PASSPHRASE })
     const hospital = await loadKeystore(join(up.dataDir, 'keys'), { name: 'st-mary-hospital', passphrase: DEFAULT_DEMO_PASSPHRASE })
     const path = `/Patient/${patient.address}`
-    const response = await fetch(`${up.gateways[0]!.url}${path}`, { headers: signRequest({ privateKey: hospital.privateKey, method: 'GET', path }) })
+    const response = await fetch(`${up.gateways[0]!.url}${path}`, { headers: signRequest({ privateKey: hospital.privateKey, method: 'GET', path, audience: hospital.address }) })
     assert.equal(response.status, 200)
     assert.equal(((await response.json()) as { meta: { versionId: string } }).meta.versionId, '2')
   })
