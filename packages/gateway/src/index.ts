@@ -3,7 +3,7 @@ export { type CreateGatewayOptions, type Gateway, GATEWAY_VERSION, createGateway
 export { ENCRYPTION_KEY_EXTENSION } from './records/writeService.ts'
 export { PURPOSE_HEADER } from './http/requestContext.ts'
 export { ON_BEHALF_OF_HEADER } from './peers/peerClient.ts'
-export { AuditDecisions, AUDIT_DECISION_NAMES } from './audit/decisions.ts'
+export { AuditDecisions } from './audit/decisions.ts'
 export type { RecordTransfer } from './peers/recordTransfer.ts'
 export { fromRelayJson, toRelayJson } from './http/relayJson.ts'
 export { prepareImportBundle } from './import/prepareImportBundle.ts'

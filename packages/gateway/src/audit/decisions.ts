@@ -15,23 +15,3 @@ export const AuditDecisions = {
   WRONG_ROLE: 14,
   BREAK_GLASS_EXPIRED: 15,
 } as const
-
-/** Names of every decision code, as AuditEvents show them. */
-export const AUDIT_DECISION_NAMES: Readonly<Record<number, string>> = {
-  [accessDecisions.ALLOWED]: 'allowed',
-  [accessDecisions.NO_CONSENT]: 'no-consent',
-  [accessDecisions.REVOKED]: 'revoked',
-  [accessDecisions.NOT_STARTED]: 'not-started',
-  [accessDecisions.EXPIRED]: 'expired',
-  [accessDecisions.WRONG_PURPOSE]: 'wrong-purpose',
-  [accessDecisions.OUT_OF_SCOPE]: 'out-of-scope',
-  [accessDecisions.GRANTEE_NOT_MEMBER]: 'grantee-not-member',
-  8: 'not-member',
-  9: 'bad-signature',
-  10: 'replayed-request',
-  11: 'stale-request',
-  12: 'erased',
-  13: 'integrity-failed',
-  14: 'wrong-role',
-  15: 'break-glass-expired',
-}

@@ -1,14 +1,12 @@
 import { CryptoError, openEnvelope, rewrapKey } from '@medchain/crypto'
 import type { RecordVersion } from '@medchain/index'
 import type { RecordLeaf } from '@medchain/sdk'
-import { isStoreError } from '@medchain/store'
 import type { FhirResource } from 'fhir/r4.js'
 import type { Hex } from 'viem'
 import type { GatewayContext } from '../context.ts'
 import { GatewayError } from '../errors.ts'
 import { recordIdOf, type RecordKey } from '../internal/recordIds.ts'
-import { leafOfRow } from '../records/openStored.ts'
-import { READERS } from '../records/sealRecord.ts'
+import { leafOfRow, loadChecked } from '../records/openStored.ts'
 import { verifyAnchor } from '../records/verifyAnchor.ts'
 
 /**
@@ -36,30 +34,15 @@ const integrity = (message: string, cause?: unknown) => new GatewayError(message
  * @throws GatewayError `GATEWAY_GONE`, `GATEWAY_INTEGRITY_FAILED`
  */
 export async function packTransfer(ctx: GatewayContext, row: RecordVersion, readerPublicKey: Hex): Promise<RecordTransfer> {
-  if (row.erasedAt !== null) throw new GatewayError(`${row.recordKey} was erased on ${row.erasedAt}: ${row.erasureReason ?? 'no reason given'}`, { code: 'GATEWAY_GONE' })
-  if (row.anchorKind !== 'batch' || row.batchRoot === null || row.proof === null) throw integrity(`${row.recordKey} is not anchored on chain yet`)
-  const leaf = leafOfRow(row)
-  await verifyAnchor(leaf, { root: row.batchRoot, proof: row.proof }, ctx.recordBatches)
-  let ciphertext: Uint8Array | undefined
-  try {
-    ciphertext = await ctx.blobs.get(row.contentHash)
-  } catch (error) {
-    if (isStoreError(error, 'STORE_CORRUPT_BLOB')) throw integrity(`${row.recordKey} was altered on disk at its custodian`, error)
-    throw error
-  }
-  const wrapped = (await ctx.keys.get(row.contentHash))?.[READERS.custodian]
-  if (ciphertext === undefined || wrapped === undefined) {
-    const erasure = await ctx.keys.erasure(row.contentHash)
-    if (erasure !== undefined) throw new GatewayError(`${row.recordKey} was erased on ${erasure.erasedAt}: ${erasure.reason}`, { code: 'GATEWAY_GONE' })
-    throw integrity(`${row.recordKey} is missing from its custodian's store`)
-  }
+  const { ciphertext, wrappedKey: wrapped } = await loadChecked(ctx, row)
   const wrappedKey = rewrapKey({ wrappedKey: wrapped, receiver: ctx.receiver, ciphertextHash: row.contentHash, recipientSender: ctx.senders.to(readerPublicKey) })
   return {
     recordKey: row.recordKey,
     lastUpdated: row.lastUpdated,
-    leaf,
-    root: row.batchRoot,
-    proof: row.proof,
+    leaf: leafOfRow(row),
+    // loadChecked refused a row without its root and proof.
+    root: row.batchRoot as Hex,
+    proof: row.proof as Hex[],
     ciphertext: Buffer.from(ciphertext).toString('base64'),
     wrappedKey: Buffer.from(wrappedKey).toString('base64'),
   }

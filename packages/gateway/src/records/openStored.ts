@@ -24,13 +24,17 @@ export function leafOfRow(row: RecordVersion): RecordLeaf {
 
 const integrity = (message: string, cause?: unknown) => new GatewayError(message, { code: 'GATEWAY_INTEGRITY_FAILED', cause })
 
+/** A stored record version checked against its anchor: the ciphertext and the custodian's wrapped data key. */
+export type CheckedSealed = { ciphertext: Uint8Array; wrappedKey: Uint8Array }
+
 /**
- * Opens a record version this gateway holds, trusting neither the index nor the store: the row's
- * fields must prove into a root the custodian anchored on chain, the blob must hash to the
- * anchored content hash, and the decrypted resource must be the one the row names.
+ * Loads a record version this gateway holds, trusting neither the index nor the store: the row's
+ * fields must prove into a root the custodian anchored on chain, and the blob must hash to the
+ * anchored content hash (the store re-hashes it). Both reading here and handing a record to a
+ * peer start with this.
  * @throws GatewayError `GATEWAY_GONE` (erased), `GATEWAY_INTEGRITY_FAILED`, `GATEWAY_CHAIN_UNAVAILABLE`
  */
-export async function openStored(ctx: GatewayContext, row: RecordVersion): Promise<FhirResource> {
+export async function loadChecked(ctx: GatewayContext, row: RecordVersion): Promise<CheckedSealed> {
   if (row.erasedAt !== null) {
     throw new GatewayError(`${row.recordKey} was erased on ${row.erasedAt}: ${row.erasureReason ?? 'no reason given'}`, { code: 'GATEWAY_GONE' })
   }
@@ -45,14 +49,22 @@ export async function openStored(ctx: GatewayContext, row: RecordVersion): Promi
     if (isStoreError(error, 'STORE_CORRUPT_BLOB')) throw integrity(`${row.recordKey} version ${row.version} was altered on disk: its ciphertext no longer matches the on-chain hash`, error)
     throw error
   }
-  if (ciphertext === undefined) throw integrity(`${row.recordKey} version ${row.version} is missing from the store`)
-  const keys = await ctx.keys.get(row.contentHash)
-  const wrapped = keys?.[READERS.custodian]
-  if (wrapped === undefined) {
+  const wrappedKey = (await ctx.keys.get(row.contentHash))?.[READERS.custodian]
+  if (ciphertext === undefined || wrappedKey === undefined) {
     const erasure = await ctx.keys.erasure(row.contentHash)
     if (erasure !== undefined) throw new GatewayError(`${row.recordKey} was erased on ${erasure.erasedAt}: ${erasure.reason}`, { code: 'GATEWAY_GONE' })
-    throw integrity(`${row.recordKey} version ${row.version} has no data key at this custodian`)
+    throw integrity(`${row.recordKey} version ${row.version} is ${ciphertext === undefined ? 'missing from the store' : 'without a data key at this custodian'}`)
   }
+  return { ciphertext, wrappedKey }
+}
+
+/**
+ * Opens a record version this gateway holds (see {@link loadChecked}); the decrypted resource
+ * must be the one the row names.
+ * @throws GatewayError `GATEWAY_GONE` (erased), `GATEWAY_INTEGRITY_FAILED`, `GATEWAY_CHAIN_UNAVAILABLE`
+ */
+export async function openStored(ctx: GatewayContext, row: RecordVersion): Promise<FhirResource> {
+  const { ciphertext, wrappedKey: wrapped } = await loadChecked(ctx, row)
   let resource: FhirResource
   try {
     const plaintext = openEnvelope({ ciphertext, wrappedKey: wrapped, receiver: ctx.receiver, expectedHash: row.contentHash })

@@ -109,9 +109,8 @@ export function createRecordWriter({ index, blobs, keys, client, custodian, send
       const pending = await index.listPendingBatches()
       for (const { batchRoot, count } of pending) {
         if (batchRoot === null) continue
-        const records = await index.listPendingRecords({ batchRoot, limit: count })
         const onChain = await getRecordBatch(client, { root: batchRoot })
-        const block = onChain !== undefined ? await client.publicClient.getBlockNumber() : (await anchorRecordBatch(client, { root: batchRoot, count: records.length })).receipt.blockNumber
+        const block = onChain !== undefined ? await client.publicClient.getBlockNumber() : (await anchorRecordBatch(client, { root: batchRoot, count })).receipt.blockNumber
         await index.confirmBatch({ root: batchRoot, block: Number(block) })
       }
       return pending.length
