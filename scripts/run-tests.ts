@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 
-const roots = ['contracts/test', 'packages', 'bench']
+const roots = ['circuits/test', 'contracts/test', 'packages', 'bench']
 const skip = new Set(['node_modules', '.medchain', 'generated'])
 
 function collect(dir: string, out: string[]): void {

@@ -21,11 +21,29 @@ export const accessDecisions = {
   GRANTEE_NOT_MEMBER: 7,
 } as const
 
+export const decommissionReasons = {
+  DESTROYED: 1,
+  STOLEN: 2,
+  SAMPLE: 3,
+} as const
+
+export const deviceDecommissionReasons = {
+  END_OF_LIFE: 1,
+  DEFECTIVE: 2,
+  RECALLED: 3,
+  LOST: 4,
+} as const
+
 export const individualKinds = {
   NONE: 0,
   CLINICIAN: 1,
   RESEARCHER: 2,
   TECHNICIAN: 3,
+} as const
+
+export const maintenanceKinds = {
+  MAINTENANCE: 1,
+  CALIBRATION: 2,
 } as const
 
 export const purposes = {

@@ -14,7 +14,10 @@ export const CliErrorCodes = {
   CLI_PORT_IN_USE: 'The JSON-RPC port, or the port of a gateway `up` starts, is taken by another process.',
   CLI_GATEWAY_UNREACHABLE: 'The gateway to import into does not answer, answers as no FHIR server, or its member lists no gateway URL on chain.',
   CLI_INVALID_BUNDLE: 'A file given to `import` is not JSON, or its Bundle has no single Patient to import for.',
+  CLI_NOT_PERMITTED: 'The --as account lacks the role the command needs (a ceremony needs a regulator).',
+  CLI_CEREMONY_FAILED: 'A verifier exported by `ceremony` did not compile or deploy.',
   CLI_IMPORT_FAILED: '`import` finished, but some bundles failed (each is listed with its reason).',
+  CLI_VERIFY_REFUSED: '`drugs verify`: the gateway refused the Digital Link (its OperationOutcome diagnostics are printed).',
 } as const
 
 export type CliErrorCode = keyof typeof CliErrorCodes

@@ -2,9 +2,13 @@ import { CryptoError } from '@medchain/crypto'
 import { MedchainError } from '@medchain/sdk'
 import { Command, CommanderError } from 'commander'
 import packageJson from '../package.json' with { type: 'json' }
+import { registerCeremony } from './commands/ceremony/index.ts'
+import { registerDevices } from './commands/devices/index.ts'
+import { registerDrugs } from './commands/drugs/index.ts'
 import { registerImport } from './commands/import/index.ts'
 import { registerIndex } from './commands/index/index.ts'
 import { registerKeys } from './commands/keys/index.ts'
+import { registerResearch } from './commands/research/index.ts'
 import { registerMembers } from './commands/members/index.ts'
 import { registerUp } from './commands/up.ts'
 import { CliError } from './errors.ts'
@@ -47,6 +51,10 @@ function buildProgram(io: CliIo): Command {
   registerKeys(program, io)
   registerImport(program, io)
   registerIndex(program, io)
+  registerDrugs(program, io)
+  registerDevices(program, io)
+  registerCeremony(program, io)
+  registerResearch(program, io)
   return program
 }
 
@@ -55,7 +63,7 @@ function report(io: CliIo, error: unknown): number {
     // Commander printed its message (or the help) already.
     return error.exitCode === 0 ? 0 : USAGE_EXIT
   }
-  if (error instanceof CliError || error instanceof MedchainError || error instanceof CryptoError) {
+  if (error instanceof CliError || error instanceof MedchainError || error instanceof CryptoError || isCodedError(error)) {
     println(io.stderr, `error [${error.code}]: ${error.shortMessage}`)
     if (error.details) println(io.stderr, `  ${error.details}`)
     if (io.env.MEDCHAIN_DEBUG) println(io.stderr, error.stack)
@@ -65,4 +73,10 @@ function report(io: CliIo, error: unknown): number {
   println(io.stderr, `error: ${message}`)
   println(io.stderr, io.env.MEDCHAIN_DEBUG && error instanceof Error ? error.stack : '  (set MEDCHAIN_DEBUG=1 for a stack trace)')
   return 1
+}
+
+// Errors of the packages loaded only by the commands that need them (zk, research): same shape,
+// recognised without importing those packages at startup.
+function isCodedError(error: unknown): error is Error & { code: string; shortMessage: string; details?: string } {
+  return error instanceof Error && ['ZkError', 'ResearchError', 'PaillierError'].includes(error.name) && typeof (error as { code?: unknown }).code === 'string'
 }

@@ -50,6 +50,7 @@ export { getProof } from './merkle/getProof.ts';
 export { type ProcessProofOptions, processProof } from './merkle/processProof.ts';
 export { type VerifyMerkleProofOptions, verifyMerkleProof } from './merkle/verifyMerkleProof.ts';
 export { type MerkleBatch, type SealedMerkleBatch, createMerkleBatch } from './merkle/createMerkleBatch.ts';
+export { type OrderedMerkleTree, buildOrderedTree, getOrderedProof } from './merkle/buildOrderedTree.ts';
 
 export { CANONICAL_JSON_MAX_DEPTH, type CanonicalJsonOptions, canonicalJson } from './canonicalJson.ts';
 export {

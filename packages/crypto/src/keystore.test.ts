@@ -117,8 +117,11 @@ describe('encryptKeystore', () => {
           assert.equal(keystore.address, privateKeyToAddress(privateKey).slice(2).toLowerCase());
           assert.equal(await decryptKeystore({ keystore, passphrase }), privateKey);
           assert.equal(await decryptKeystore({ keystore: JSON.stringify(keystore), passphrase }), privateKey);
+          // A short secret can occur in the fixed wording ("defi" in "undefined"): that is no leak.
+          const fixedWording = (await decryptKeystore({ keystore, passphrase: `${passphrase}!` }).catch((error: Error) => error)) as Error;
+          const leakable = (secret: string) => secret.length >= 4 && !fixedWording.message.includes(secret);
           await expectCryptoError(() => decryptKeystore({ keystore, passphrase: other }), 'CRYPTO_BAD_PASSPHRASE', {
-            secrets: [privateKey, ...(other.length >= 4 ? [other] : []), ...(passphrase.length >= 4 ? [passphrase] : [])],
+            secrets: [privateKey, ...[other, passphrase].filter(leakable)],
           });
         },
       ),

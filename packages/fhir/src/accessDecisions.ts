@@ -19,9 +19,10 @@ export const CONSENT_DECISIONS = [
 /**
  * Refusals the gateway decides before or beside the consent check, logged with these names:
  * a bad, replayed or stale request signature, a requester that is not an active member or
- * individual, an erased (crypto-shredded) record, and a record whose content fails its hash.
+ * individual, an erased (crypto-shredded) record, a record whose content fails its hash, and a
+ * supply event (drug or device) the chain refused.
  */
-export const GATEWAY_REFUSALS = ['bad-signature', 'replayed', 'stale-timestamp', 'not-member', 'erased', 'tampered'] as const;
+export const GATEWAY_REFUSALS = ['bad-signature', 'replayed', 'stale-timestamp', 'not-member', 'erased', 'tampered', 'supply-refused'] as const;
 
 /** A gateway refusal of {@link GATEWAY_REFUSALS}. */
 export type GatewayRefusal = (typeof GATEWAY_REFUSALS)[number];

@@ -15,6 +15,8 @@ import type { KeyedLock } from './internal/keyedLock.ts'
 import type { PeerClient } from './peers/peerClient.ts'
 import type { RecordWriter } from './records/recordWriter.ts'
 import type { SenderPool } from './records/senderPool.ts'
+import type { PaillierKeyFile } from './research/paillierKey.ts'
+import type { SupplyFollower } from './supply/supplyFollower.ts'
 
 /** Everything a route handler uses: one gateway's parts, wired once by createGateway. */
 export type GatewayContext = {
@@ -40,4 +42,8 @@ export type GatewayContext = {
   challenges: ChallengeStore
   peers: PeerClient
   locks: KeyedLock
+  /** Follows the drug and device registries into the index (supply routes sync it first). */
+  supply: SupplyFollower
+  /** Research: the institution's Paillier key, made on its first paillier-mode study. */
+  research: { paillierKey: PaillierKeyFile['get'] }
 }

@@ -20,6 +20,8 @@ import { createKeyedLock } from './internal/keyedLock.ts'
 import { createPeerClient } from './peers/peerClient.ts'
 import { createRecordWriter } from './records/recordWriter.ts'
 import { createSenderPool } from './records/senderPool.ts'
+import { createPaillierKeyFile } from './research/paillierKey.ts'
+import { createSupplyFollower } from './supply/supplyFollower.ts'
 
 /** The gateway's software version, as the CapabilityStatement and OpenAPI document report it. */
 export const GATEWAY_VERSION = '0.1.0'
@@ -70,6 +72,7 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
   const cache = createBlockScopedCache({ publicClient: client.publicClient, watched: [consortium, identityRegistry, consentRegistry, emergencyAccess] })
   const senders = createSenderPool()
   const tokens = createTokenIssuer()
+  const paillierKey = createPaillierKeyFile({ path: join(options.dataDir, 'research', 'paillier-key.json') })
   let baseUrl = options.baseUrl ?? 'http://127.0.0.1'
   const context: GatewayContext = {
     member: { address, publicKey },
@@ -96,6 +99,8 @@ export async function createGateway(options: CreateGatewayOptions): Promise<Gate
     },
     peers: createPeerClient({ privateKey: options.privateKey, member: address, client, cache }),
     locks: createKeyedLock(),
+    supply: createSupplyFollower({ index, client, deployment: options.deployment }),
+    research: { paillierKey: paillierKey.get },
   }
   let challenges = createChallengeStore({ audience: baseUrl })
   await context.writer.resumePending()

@@ -26,6 +26,11 @@ export const GatewayErrorCodes = {
   GATEWAY_PEER_FAILED: { status: 502, meaning: 'The custodian gateway could not be reached or answered with an error.' },
   GATEWAY_CHAIN_UNAVAILABLE: { status: 503, meaning: 'The chain node did not answer; nothing was decided or written.' },
   GATEWAY_INTERNAL: { status: 500, meaning: 'An unexpected failure; details stay in the server log.' },
+  GATEWAY_INVALID_DIGITAL_LINK: { status: 400, meaning: 'A GS1 Digital Link is malformed: the outcome names the part (01 GTIN and its check digit, 21 serial, 10 lot, 17 expiry).' },
+  GATEWAY_SUPPLY_REFUSED: { status: 409, meaning: 'The drug or device registry refused the event; the outcome names the custom error (not the holder, wrong recipient, replayed event, recalled lot, expired...). Nothing was recorded.' },
+  GATEWAY_RESEARCH_REFUSED: { status: 422, meaning: 'The study registry refused a research step (bad proof, used nullifier, unknown commitment, closed or full study, result already recorded...); the outcome names the custom error. Nothing was recorded.' },
+  GATEWAY_RESEARCH_NO_READINGS: { status: 422, meaning: 'The hospital holds no Observation of the patient with an attestable indicator (a LOINC code of INDICATOR_DECIMALS): there is nothing to attest.' },
+  GATEWAY_RESEARCH_INVALID_RESULT: { status: 422, meaning: 'A delivered study result does not hash to what the chain records, does not decrypt for the institution, or does not decode to a class vector (a verified-mode vector that does not open its proven commitment included). Nothing was stored.' },
 } as const satisfies Record<string, { status: number; meaning: string }>
 
 /** A stable error code of `@medchain/gateway`. */

@@ -22,28 +22,38 @@ export function newPerson(): Person {
 
 export type Hospital = { name: string; key: Hex; address: Address; gateway: Gateway; url: string; clinician: Person }
 
+/** A research member with its gateway and a registered researcher. */
+export type Institution = { name: string; key: Hex; address: Address; gateway: Gateway; url: string; researcher: Person }
+
 export type TestNetwork = {
   node: RunningNode
   deployment: Deployment
   hospitals: Hospital[]
   regulator: { key: Hex; address: Address; client: MedchainClient }
+  /** Research members (with `institutions`), after the regulator in the bootstrap. */
+  institutions: Institution[]
   dir: string
   close(): Promise<void>
 }
 
-/** Starts a chain, deploys a consortium of `hospitals` hospitals and a regulator, and a gateway per hospital. */
-export async function startTestNetwork({ hospitals: count = 2, emergencyWindowSeconds }: { hospitals?: number; emergencyWindowSeconds?: number } = {}): Promise<TestNetwork> {
+/**
+ * Starts a chain, deploys a consortium of `hospitals` hospitals, a regulator and `institutions`
+ * research members, and a gateway per hospital and institution.
+ */
+export async function startTestNetwork({ hospitals: count = 2, emergencyWindowSeconds, institutions: institutionCount = 0 }: { hospitals?: number; emergencyWindowSeconds?: number; institutions?: number } = {}): Promise<TestNetwork> {
   const dir = await mkdtemp(join(tmpdir(), 'medchain-gw-'))
   const node = await createEmbeddedNode({ fsync: false, allowTimeTravel: true })
   const keys = node.accounts
   const deployer = await createMedchainClient({ provider: node.provider, account: keys[0] })
   const hospitalKeys = keys.slice(1, 1 + count)
   const regulatorKey = keys[1 + count] as Hex
+  const institutionKeys = keys.slice(2 + count, 2 + count + institutionCount)
   const names = ['St. Mary Hospital', 'Riverside Clinic', 'Northside Emergency', 'Harbor General']
   const deployment = await deployContracts(deployer, {
     bootstrap: [
       ...hospitalKeys.map((key, i) => ({ org: privateKeyToAddress(key), name: names[i] as string, roles: ['hospital'] as const, gatewayUrl: '', encryptionPublicKey: privateKeyToPublicKey(key) })),
       { org: privateKeyToAddress(regulatorKey), name: 'Health Data Authority', roles: ['regulator'] as const, gatewayUrl: '', encryptionPublicKey: privateKeyToPublicKey(regulatorKey) },
+      ...institutionKeys.map((key, i) => ({ org: privateKeyToAddress(key), name: `Research Institute ${i + 1}`, roles: ['research'] as const, gatewayUrl: '', encryptionPublicKey: privateKeyToPublicKey(key) })),
     ],
     proposalLifetimeSeconds: 3600,
     emergencyWindowSeconds: emergencyWindowSeconds === undefined ? undefined : BigInt(emergencyWindowSeconds),
@@ -57,15 +67,26 @@ export async function startTestNetwork({ hospitals: count = 2, emergencyWindowSe
     await registerIndividual(gateway.context.client, { account: clinician.address, kind: 'clinician' })
     hospitals.push({ name: names[i] as string, key, address: privateKeyToAddress(key), gateway, url, clinician })
   }
+  const institutions: Institution[] = []
+  for (const [i, key] of institutionKeys.entries()) {
+    const gateway = await createGateway({ dataDir: join(dir, `institution-${i}`), privateKey: key, deployment, chain: { provider: node.provider }, fsync: false, auditAnchorIntervalMs: 50 })
+    const url = await gateway.listen()
+    await updateGateway(gateway.context.client, { gatewayUrl: url })
+    const researcher = newPerson()
+    await registerIndividual(gateway.context.client, { account: researcher.address, kind: 'researcher' })
+    institutions.push({ name: `Research Institute ${i + 1}`, key, address: privateKeyToAddress(key), gateway, url, researcher })
+  }
   const regulator = { key: regulatorKey, address: privateKeyToAddress(regulatorKey), client: await createMedchainClient({ provider: node.provider, account: regulatorKey, deployment }) }
   return {
     node,
     deployment,
     hospitals,
     regulator,
+    institutions,
     dir,
     async close() {
       for (const hospital of hospitals) await hospital.gateway.close()
+      for (const institution of institutions) await institution.gateway.close()
       await node.close()
       await rm(dir, { recursive: true, force: true })
     },

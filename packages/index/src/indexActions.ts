@@ -15,6 +15,15 @@ import { listPendingBatches, listPendingRecords } from './records/listPending.ts
 import { confirmBatch, markBatchAnchored, markBatchPending } from './records/markBatch.ts'
 import { searchRecords } from './search/searchRecords.ts'
 import { truncateDerivedTables } from './truncateDerivedTables.ts'
+import { insertSupplyAlert, listSupplyAlerts } from './supply/alerts.ts'
+import { listSupplyDevices, markDeviceModelRecalled, upsertSupplyDevices } from './supply/devices.ts'
+import { getDispenseLink, saveDispenseLink } from './supply/dispenseLinks.ts'
+import { appendSupplyEvents, listSupplyEvents } from './supply/events.ts'
+import { countScans, listPlacedScans, recordScan, setScanPlace } from './supply/scans.ts'
+import { getSupplyUnit, insertSupplyUnits } from './supply/units.ts'
+import { getResearchRelay, markResearchRelay, saveResearchRelay } from './research/relays.ts'
+import { getResearchResult, listResearchResults, saveResearchResult } from './research/results.ts'
+import { getResearchStudy, saveResearchStudy } from './research/studies.ts'
 
 // Every action is a function `(db, options)`, like viem's; the index binds them to a database or
 // to a transaction so callers write `index.searchRecords({...})` or `tx.setCursor({...})`.
@@ -50,6 +59,29 @@ const actions = {
   getCursor,
   setCursor,
   truncateDerivedTables,
+  insertSupplyUnits,
+  getSupplyUnit,
+  appendSupplyEvents,
+  listSupplyEvents,
+  upsertSupplyDevices,
+  markDeviceModelRecalled,
+  listSupplyDevices,
+  recordScan,
+  setScanPlace,
+  listPlacedScans,
+  countScans,
+  insertSupplyAlert,
+  listSupplyAlerts,
+  saveDispenseLink,
+  getDispenseLink,
+  saveResearchStudy,
+  getResearchStudy,
+  saveResearchResult,
+  getResearchResult,
+  listResearchResults,
+  saveResearchRelay,
+  getResearchRelay,
+  markResearchRelay,
 }
 
 type Bound<F> = F extends (db: SqlExecutor, ...args: infer A) => infer R ? (...args: A) => R : never

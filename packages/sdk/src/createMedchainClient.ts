@@ -123,7 +123,7 @@ function toAccount(account: Hex | Account | undefined): Account | undefined {
 }
 
 async function assertDeployed(publicClient: PublicClient<Transport, Chain>, deployment: Deployment): Promise<void> {
-  const names = ['consortium', 'identityRegistry', 'recordRegistry', 'consentRegistry', 'emergencyAccess', 'accessLog'] as const
+  const names = ['consortium', 'identityRegistry', 'recordRegistry', 'consentRegistry', 'emergencyAccess', 'accessLog', 'drugRegistry', 'deviceRegistry'] as const
   for (const name of names) {
     const address = deployment[name]
     let code: Hex | undefined

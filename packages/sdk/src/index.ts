@@ -165,3 +165,102 @@ export {
 } from './keys/keystoreFiles.ts'
 export * from './signing.ts'
 export { fastLocalAccount } from './accounts/fastLocalAccount.ts'
+
+export type {
+  DecommissionReason,
+  Device,
+  DeviceDecommissionReason,
+  DeviceStatus,
+  DrugItem,
+  DrugItemRef,
+  DrugItemStatus,
+  DrugLot,
+  DrugProduct,
+  MaintenanceKind,
+  SupplyEventOptions,
+} from './supplyTypes.ts'
+export type { SupplyEventRecord } from './internal/supplyEvent.ts'
+/** On-chain codes of the supply contracts. */
+export { decommissionReasons, deviceDecommissionReasons, maintenanceKinds } from '@medchain/contracts'
+export {
+  gs1CheckDigit,
+  normalizeGtin,
+  normalizeGln,
+  encodeGs1Value,
+  decodeGs1Value,
+  parseExpiry,
+  formatExpiry,
+  expiryToUnix,
+  expiryToIsoDate,
+} from './encoding/gs1.ts'
+export { parseDigitalLink, formatDigitalLink, type DigitalLink } from './encoding/digitalLink.ts'
+export { unitIdOf, lotIdOf, deviceIdOf, batchTreeOf, dispenseCommitment, type BatchTree } from './encoding/supplyIds.ts'
+export {
+  EPCIS_CONTEXT,
+  epcisDocument,
+  epcisEventId,
+  epcisEventWithId,
+  unitEpc,
+  batchEpc,
+  type SupplyEventFacts,
+  type SupplyEventKind,
+} from './encoding/epcisEvent.ts'
+export { registerProduct, type RegisterProductParameters, type RegisterProductReturnType } from './actions/supply/registerProduct.ts'
+export { getProduct, type GetProductParameters, type GetProductReturnType } from './actions/supply/getProduct.ts'
+export { commissionUnit, type CommissionUnitParameters, type CommissionUnitReturnType } from './actions/supply/commissionUnit.ts'
+export {
+  commissionBatch,
+  MAX_BATCH_UNITS,
+  type CommissionBatchParameters,
+  type CommissionBatchReturnType,
+} from './actions/supply/commissionBatch.ts'
+export { shipItem, type ShipItemParameters, type ShipItemReturnType } from './actions/supply/shipItem.ts'
+export { receiveItem, type ReceiveItemParameters, type ReceiveItemReturnType } from './actions/supply/receiveItem.ts'
+export { unpackUnit, type UnpackUnitParameters, type UnpackUnitReturnType } from './actions/supply/unpackUnit.ts'
+export { dispenseUnit, type DispenseUnitParameters, type DispenseUnitReturnType } from './actions/supply/dispenseUnit.ts'
+export { decommissionItem, type DecommissionItemParameters, type DecommissionItemReturnType } from './actions/supply/decommissionItem.ts'
+export { recallLot, type RecallLotParameters, type RecallLotReturnType } from './actions/supply/recallLot.ts'
+export { getLot, type GetLotParameters, type GetLotReturnType } from './actions/supply/getLot.ts'
+export { getDrugItem, type GetDrugItemParameters, type GetDrugItemReturnType } from './actions/supply/getDrugItem.ts'
+export { registerDevice, type RegisterDeviceParameters, type RegisterDeviceReturnType } from './actions/supply/registerDevice.ts'
+export { transferDevice, type TransferDeviceParameters, type TransferDeviceReturnType } from './actions/supply/transferDevice.ts'
+export { installDevice, type InstallDeviceParameters, type InstallDeviceReturnType } from './actions/supply/installDevice.ts'
+export { logDeviceUsage, type LogDeviceUsageParameters, type LogDeviceUsageReturnType } from './actions/supply/logDeviceUsage.ts'
+export {
+  recordDeviceService,
+  type RecordDeviceServiceParameters,
+  type RecordDeviceServiceReturnType,
+} from './actions/supply/recordDeviceService.ts'
+export {
+  reportDeviceIncident,
+  type IncidentSeverity,
+  type ReportDeviceIncidentParameters,
+  type ReportDeviceIncidentReturnType,
+} from './actions/supply/reportDeviceIncident.ts'
+export { recallDevice, type RecallDeviceParameters, type RecallDeviceReturnType } from './actions/supply/recallDevice.ts'
+export {
+  decommissionDevice,
+  DEVICE_DECOMMISSION_REASONS,
+  type DecommissionDeviceParameters,
+  type DecommissionDeviceReturnType,
+} from './actions/supply/decommissionDevice.ts'
+export { getDevice, type GetDeviceParameters, type GetDeviceReturnType } from './actions/supply/getDevice.ts'
+export { listDevices, type ListDevicesParameters, type ListDevicesReturnType } from './actions/supply/listDevices.ts'
+
+export { STUDY_CIRCUITS, studyCircuitId, type StudyCircuitName, type StudyProof } from './actions/research/studyCircuits.ts'
+export { attestIndicators, type AttestIndicatorsParameters, type AttestIndicatorsReturnType } from './actions/research/attestIndicators.ts'
+export { publishStudy, type PublishStudyParameters, type PublishStudyReturnType } from './actions/research/publishStudy.ts'
+export { enrollInStudy, type EnrollInStudyParameters, type EnrollInStudyReturnType } from './actions/research/enrollInStudy.ts'
+export { submitStudyResult, type SubmitStudyResultParameters, type SubmitStudyResultReturnType } from './actions/research/submitStudyResult.ts'
+export {
+  acknowledgeStudyResult,
+  type AcknowledgeStudyResultParameters,
+  type AcknowledgeStudyResultReturnType,
+} from './actions/research/acknowledgeStudyResult.ts'
+export { getStudy, type GetStudyParameters, type Study } from './actions/research/getStudy.ts'
+export { getEnrollment, type GetEnrollmentParameters, type Enrollment } from './actions/research/getEnrollment.ts'
+export {
+  installStudyVerifier,
+  type InstallStudyVerifierParameters,
+  type InstallStudyVerifierReturnType,
+} from './actions/research/installStudyVerifier.ts'

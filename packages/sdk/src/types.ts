@@ -11,6 +11,12 @@ export type Deployment = {
   consentRegistry: Address
   emergencyAccess: Address
   accessLog: Address
+  /** Drug products, lots, units and custody (supply chain). */
+  drugRegistry: Address
+  /** Medical devices by UDI and their lifecycle (supply chain). */
+  deviceRegistry: Address
+  /** Attestations, studies and enrollments (private research screening). */
+  studyRegistry: Address
   /** Block holding the Consortium deployment: where event scans start. */
   deployedAtBlock: bigint
   deployer: Address

@@ -1,5 +1,5 @@
-// The FHIR gateways `medchain up` runs in process beside the chain, one per hospital member whose
-// keystore is in the data directory.
+// The FHIR gateways `medchain up` runs in process beside the chain, one per hospital or research
+// member whose keystore is in the data directory.
 import { join } from 'node:path'
 import { createGateway, type Gateway } from '@medchain/gateway'
 import { isMedchainError, loadKeystore, updateGateway, type CreateMedchainClientParameters, type Deployment, type Member } from '@medchain/sdk'
@@ -19,15 +19,15 @@ export type PlannedGateway = { member: Member; keystore: string; port: number }
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
 /**
- * The hospitals that get a gateway here: those whose on-chain gateway URL is on this machine and
- * whose keystore is in the data directory. Other roles' gateways (research, regulator, supply
- * chain) serve routes that later issues add.
+ * The hospitals and research institutions that get a gateway here: those whose on-chain gateway
+ * URL is on this machine and whose keystore is in the data directory (an institution's gateway
+ * serves its studies and receives results). Other roles' gateways serve routes that later issues add.
  */
 export function planGateways(members: readonly (Member & { keystore: string | undefined })[]): { planned: PlannedGateway[]; skipped: SkippedGateway[] } {
   const planned: PlannedGateway[] = []
   const skipped: SkippedGateway[] = []
   for (const member of members) {
-    if (!member.roles.includes('hospital')) continue
+    if (!member.roles.includes('hospital') && !member.roles.includes('research')) continue
     const url = URL.canParse(member.gatewayUrl) ? new URL(member.gatewayUrl) : undefined
     if (url === undefined || url.protocol !== 'http:' || !LOCAL_HOSTS.has(url.hostname)) {
       skipped.push({ name: member.name, reason: `its gateway URL ${JSON.stringify(member.gatewayUrl)} is not an http URL on this machine` })

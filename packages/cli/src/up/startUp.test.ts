@@ -22,7 +22,7 @@ async function signedFetch(baseUrl: string, signer: Hex, method: string, path: s
 
 /** Each gateway serves its CapabilityStatement at the URL the chain lists for its member. */
 async function assertGatewaysServe(up: StartUpResult): Promise<void> {
-  assert.deepEqual(up.gateways.map((gateway) => gateway.name), ['St. Mary Hospital', 'Riverside Clinic'])
+  assert.deepEqual(up.gateways.map((gateway) => gateway.name), ['St. Mary Hospital', 'Riverside Clinic', 'Northgate Research Institute'])
   const reader = await createMedchainClient({ rpcUrl: up.rpcUrl, deployment: up.deployment })
   const onChain = new Map((await getMembers(reader)).map((member) => [member.address, member.gatewayUrl]))
   for (const gateway of up.gateways) {
@@ -41,7 +41,7 @@ describe('startUp', () => {
   })
   after(() => rm(root, { recursive: true, force: true }))
 
-  it('creates the six-member demo consortium with a gateway per hospital, then reuses both on restart', async () => {
+  it('creates the six-member demo consortium with a gateway per hospital and research institution, then reuses both on restart', async () => {
     const dataDir = join(root, 'data')
     const steps: string[] = []
     const first = await startUp({ dataDir, port: 0, scryptN: TEST_SCRYPT_N, onStep: ({ index, total, label }) => steps.push(`${index}/${total} ${label}`) })
@@ -55,7 +55,7 @@ describe('startUp', () => {
       assert.deepEqual(first.members.map((member) => member.name), DEMO_ORGANISATIONS.map((organisation) => organisation.name))
       assert.deepEqual(first.members.map((member) => member.keystore), DEMO_ORGANISATIONS.map((organisation) => organisation.keystore))
       assert.deepEqual(first.members.find((member) => member.name === 'Helix Pharma')?.roles, ['manufacturer'])
-      assert.deepEqual(steps.slice(-3), ['11/13 starting the JSON-RPC server', '12/13 starting gateway of St. Mary Hospital', '13/13 starting gateway of Riverside Clinic'])
+      assert.deepEqual(steps.slice(-3), ['12/14 starting gateway of St. Mary Hospital', '13/14 starting gateway of Riverside Clinic', '14/14 starting gateway of Northgate Research Institute'])
       assert.deepEqual(first.skippedGateways, [])
       await assertGatewaysServe(first)
       // A record written before the restart, to read after it.
@@ -80,7 +80,7 @@ describe('startUp', () => {
       assert.equal(second.created, false)
       assert.deepEqual(second.deployment, firstDeployment)
       assert.equal(second.members.length, 6)
-      assert.deepEqual(await readdir(join(dataDir, 'gateways')), ['riverside-clinic', 'st-mary-hospital'])
+      assert.deepEqual(await readdir(join(dataDir, 'gateways')), ['northgate-research', 'riverside-clinic', 'st-mary-hospital'])
       await assertGatewaysServe(second)
       const read = await signedFetch(second.gateways[0]!.url, stMary!, 'GET', patientPath)
       assert.equal(read.status, 200, await read.clone().text())

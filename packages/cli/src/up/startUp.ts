@@ -29,7 +29,7 @@ export type StartUpOptions = {
   demoPassphrase?: string | undefined
   /** scrypt cost of new demo keystores (default 2^17); lower only in tests. */
   scryptN?: number | undefined
-  /** Start a FHIR gateway for each hospital member (default true). */
+  /** Start a FHIR gateway for each hospital and research member (default true). */
   gateways?: boolean | undefined
   /** Told of each setup step, for a progress display. */
   onStep?: ((step: { index: number; total: number; label: string }) => void) | undefined
@@ -57,7 +57,7 @@ export type StartUpResult = {
 /**
  * Brings up the local chain from `<dataDir>/chain` and, on first start, the demo consortium;
  * later starts reuse the chain, keys, deployment and gateway data. Then serves JSON-RPC over HTTP
- * and starts the hospitals' FHIR gateways (data in `<dataDir>/gateways/<keystore>`).
+ * and starts the hospitals' and research institutions' FHIR gateways (data in `<dataDir>/gateways/<keystore>`).
  * @throws CliError `CLI_NOT_A_DATA_DIR`, `CLI_DATA_DIR_LOCKED`, `CLI_DATA_DIR_INCONSISTENT`, `CLI_PORT_IN_USE`;
  *   MedchainError from the SDK (keystores, deployment)
  */
@@ -71,7 +71,7 @@ export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
   }
   // Open, check, serve, a step per gateway; a first start (no deployment file yet) replaces the
   // check with the demo setup. The gateway count is the demo's until the members are read.
-  const demoGateways = options.gateways === false ? 0 : DEMO_ORGANISATIONS.filter((organisation) => organisation.roles.includes('hospital')).length
+  const demoGateways = options.gateways === false ? 0 : DEMO_ORGANISATIONS.filter((organisation) => organisation.roles.includes('hospital') || organisation.roles.includes('research')).length
   const demoSteps = 1 + DEMO_SETUP_STEPS + 1 + 1 + demoGateways
   let total = (await hasDeploymentFile(dataDir)) ? 3 + demoGateways : demoSteps
   const step = (label: string) => options.onStep?.({ index: ++index, total, label })

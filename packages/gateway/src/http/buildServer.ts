@@ -11,6 +11,8 @@ import { registerExportRoute } from '../routes/exportRoute.ts'
 import { registerPeerRoutes } from '../routes/peerRoutes.ts'
 import { registerPublicRoutes } from '../routes/publicRoutes.ts'
 import { registerRecordRoutes } from '../routes/recordRoutes.ts'
+import { registerResearchRoutes } from '../routes/researchRoutes.ts'
+import { registerSupplyRoutes } from '../routes/supplyRoutes.ts'
 import { requestPurpose } from './requestContext.ts'
 import { sendError } from './sendError.ts'
 
@@ -81,6 +83,8 @@ export async function buildServer(ctx: GatewayContext, { version, logger = false
   registerAuditRoutes(app, ctx)
   registerPeerRoutes(app, ctx)
   registerExportRoute(app, ctx)
+  registerSupplyRoutes(app, ctx)
+  registerResearchRoutes(app, ctx)
   registerRecordRoutes(app, ctx)
   return app
 }

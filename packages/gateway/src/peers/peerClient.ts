@@ -55,6 +55,29 @@ export function createPeerClient({ privateKey, member, client, cache, timeoutMs 
         throw new GatewayError(`The gateway of ${peer.name} could not be reached`, { code: 'GATEWAY_PEER_FAILED', cause: error })
       }
     },
+
+    /**
+     * POSTs `body` as JSON to `path` at `peer`, signed; resolves like {@link get}.
+     * @throws GatewayError `GATEWAY_PEER_FAILED`
+     */
+    async post(peer: Peer, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+      const url = new URL(peer.gatewayUrl)
+      const fullPath = `${url.pathname.replace(/\/$/, '')}${path}`
+      const text = JSON.stringify(body)
+      const signed = signRequest({ privateKey, method: 'POST', path: fullPath, body: text, audience: peer.address })
+      try {
+        const response = await fetch(`${url.origin}${fullPath}`, {
+          method: 'POST',
+          body: text,
+          headers: { ...signed, 'content-type': 'application/json', accept: 'application/json' },
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+        const answer = await response.text()
+        return { status: response.status, body: answer === '' ? undefined : (JSON.parse(answer) as unknown) }
+      } catch (error) {
+        throw new GatewayError(`The gateway of ${peer.name} could not be reached`, { code: 'GATEWAY_PEER_FAILED', cause: error })
+      }
+    },
   }
 }
 

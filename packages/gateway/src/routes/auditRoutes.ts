@@ -17,6 +17,7 @@ const REFUSAL_NAMES: Record<number, AccessDecision> = {
   [AuditDecisions.INTEGRITY_FAILED]: 'tampered',
   [AuditDecisions.WRONG_ROLE]: 'not-member',
   [AuditDecisions.BREAK_GLASS_EXPIRED]: AuditDecisions.EXPIRED,
+  [AuditDecisions.SUPPLY_REFUSED]: 'supply-refused',
 }
 
 function toAuditEvent(entry: AuditEntry) {

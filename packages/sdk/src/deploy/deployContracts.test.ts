@@ -29,8 +29,11 @@ describe('deployContracts', () => {
       deployment.consentRegistry,
       deployment.emergencyAccess,
       deployment.accessLog,
+      deployment.drugRegistry,
+      deployment.deviceRegistry,
+      deployment.studyRegistry,
     ]
-    assert.equal(new Set(addresses).size, 6)
+    assert.equal(new Set(addresses).size, 9)
 
     const reader = await createMedchainClient({ provider: node.provider, deployment })
     const members = await getMembers(reader)

@@ -5,12 +5,22 @@ import {
   consentRegistryBytecode,
   consortiumAbi,
   consortiumBytecode,
+  deviceRegistryAbi,
+  deviceRegistryBytecode,
+  drugRegistryAbi,
+  drugRegistryBytecode,
   emergencyAccessAbi,
   emergencyAccessBytecode,
   identityRegistryAbi,
   identityRegistryBytecode,
   recordRegistryAbi,
   recordRegistryBytecode,
+  studyRegistryAbi,
+  studyRegistryBytecode,
+  enroll8VerifierBytecode,
+  enroll32VerifierBytecode,
+  verified8VerifierBytecode,
+  verified32VerifierBytecode,
 } from '@medchain/contracts'
 import { encodeDeployData, getAddress, type Address, type Hash, type Hex } from 'viem'
 import type { MedchainClient } from '../createMedchainClient.ts'
@@ -48,7 +58,9 @@ export type DeployContractsReturnType = Deployment
 /**
  * Deploys a new consortium from the client's account: the Consortium with its bootstrap members,
  * the IdentityRegistry bound to it, then the RecordRegistry, ConsentRegistry, EmergencyAccess and
- * AccessLog bound to both. Each constructor is simulated first, so a bad input
+ * AccessLog bound to both, the supply chain's DrugRegistry and DeviceRegistry, and the research
+ * StudyRegistry with the development verifiers of the enrollment circuits. Each constructor is
+ * simulated first, so a bad input
  * fails with the decoded custom error before anything is sent.
  * @throws MedchainError `SDK_CONTRACT_REVERTED` (e.g. ConsortiumInvalidKey, ConsortiumAlreadyMember),
  *   `SDK_INVALID_ARGUMENT`, `SDK_NO_ACCOUNT`, `SDK_RPC_*`
@@ -98,6 +110,23 @@ export async function deployContracts(client: MedchainClient, parameters: Deploy
     data: encodeDeployData({ abi: accessLogAbi, bytecode: accessLogBytecode, args: [consortium.address] }),
     context: 'AccessLog constructor',
   })
+  const drugRegistry = await deploy(client, {
+    data: encodeDeployData({ abi: drugRegistryAbi, bytecode: drugRegistryBytecode, args: [consortium.address] }),
+    context: 'DrugRegistry constructor',
+  })
+  const deviceRegistry = await deploy(client, {
+    data: encodeDeployData({ abi: deviceRegistryAbi, bytecode: deviceRegistryBytecode, args: [consortium.address] }),
+    context: 'DeviceRegistry constructor',
+  })
+  // The development verifiers (circuits/artifacts); `medchain ceremony` installs a consortium's own.
+  const verifiers: Address[] = []
+  for (const [name, bytecode] of Object.entries(STUDY_VERIFIER_BYTECODES)) {
+    verifiers.push((await deploy(client, { data: bytecode, context: `${name} constructor` })).address)
+  }
+  const studyRegistry = await deploy(client, {
+    data: encodeDeployData({ abi: studyRegistryAbi, bytecode: studyRegistryBytecode, args: [consortium.address, verifiers as [Address, Address, Address, Address]] }),
+    context: 'StudyRegistry constructor',
+  })
   return {
     chainId: client.chain.id,
     consortium: consortium.address,
@@ -106,10 +135,21 @@ export async function deployContracts(client: MedchainClient, parameters: Deploy
     consentRegistry: consentRegistry.address,
     emergencyAccess: emergencyAccess.address,
     accessLog: accessLog.address,
+    drugRegistry: drugRegistry.address,
+    deviceRegistry: deviceRegistry.address,
+    studyRegistry: studyRegistry.address,
     deployedAtBlock: consortium.blockNumber,
     deployer: wallet.account.address,
   }
 }
+
+// In the StudyRegistry's circuit order: enroll8, enroll32, verified8, verified32.
+const STUDY_VERIFIER_BYTECODES = {
+  Enroll8Verifier: enroll8VerifierBytecode,
+  Enroll32Verifier: enroll32VerifierBytecode,
+  Verified8Verifier: verified8VerifierBytecode,
+  Verified32Verifier: verified32VerifierBytecode,
+} as const
 
 type DeployParameters = { data: Hex; context: string }
 

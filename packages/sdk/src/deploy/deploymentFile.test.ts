@@ -15,6 +15,9 @@ const deployment: Deployment = {
   consentRegistry: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
   emergencyAccess: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
   accessLog: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+  drugRegistry: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
+  deviceRegistry: '0xa513E6E4b8f2a923D98304ec87F64353C4D5C853',
+  studyRegistry: '0x2279B7A0a67DB372996a5FaB50D91eAA73d2eBe6',
   deployedAtBlock: 12n,
   deployer: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
 }

@@ -16,6 +16,9 @@ type DeploymentJson = {
   consentRegistry: Address
   emergencyAccess: Address
   accessLog: Address
+  drugRegistry: Address
+  deviceRegistry: Address
+  studyRegistry: Address
   deployedAtBlock: number
   deployer: Address
 }
@@ -108,6 +111,9 @@ function parseDeployment(json: unknown, source: string): Deployment {
     consentRegistry: address('consentRegistry'),
     emergencyAccess: address('emergencyAccess'),
     accessLog: address('accessLog'),
+    drugRegistry: address('drugRegistry'),
+    deviceRegistry: address('deviceRegistry'),
+    studyRegistry: address('studyRegistry'),
     deployedAtBlock: BigInt(deployedAtBlock),
     deployer: address('deployer'),
   }
@@ -119,7 +125,7 @@ function toJson(deployment: Deployment): DeploymentJson {
   if (typeof block !== 'bigint' || block < 0n || block > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new MedchainError('"deployment.deployedAtBlock" expected a non-negative bigint', { code: 'SDK_INVALID_ARGUMENT' })
   }
-  const { chainId, consortium, identityRegistry, recordRegistry, consentRegistry, emergencyAccess, accessLog, deployer } = deployment
+  const { chainId, consortium, identityRegistry, recordRegistry, consentRegistry, emergencyAccess, accessLog, drugRegistry, deviceRegistry, studyRegistry, deployer } = deployment
   const json = {
     chainId,
     consortium,
@@ -128,6 +134,9 @@ function toJson(deployment: Deployment): DeploymentJson {
     consentRegistry,
     emergencyAccess,
     accessLog,
+    drugRegistry,
+    deviceRegistry,
+    studyRegistry,
     deployedAtBlock: Number(block),
     deployer,
   }
